@@ -1,0 +1,1 @@
+Console.WriteLine("Wbpm.Benchmarks: no scenarios yet");

@@ -1,0 +1,1 @@
+namespace Wbpm.E2E;
