@@ -1,0 +1,3 @@
+namespace Wbpm.Infrastructure.Administration;
+
+public sealed record PagedResult<T>(IReadOnlyList<T> Items, int TotalCount);

@@ -1,0 +1,80 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Wbpm.Domain.Security;
+using Wbpm.Infrastructure.Administration;
+using Wbpm.Infrastructure.Identity;
+using Wbpm.Infrastructure.Persistence;
+using Wbpm.Infrastructure.Seeding;
+
+namespace Wbpm.Infrastructure;
+
+public static class DependencyInjection
+{
+    /// <summary>Persistence (provider from <c>Wbpm:Database</c>), Identity stores and policies, tenancy and admin services.</summary>
+    public static IServiceCollection AddWbpmInfrastructure(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        services.Configure<DatabaseOptions>(configuration.GetSection("Wbpm:Database"));
+        services.Configure<DemoOptions>(configuration.GetSection("Wbpm:Demo"));
+        services.Configure<BootstrapOptions>(configuration.GetSection("Wbpm:Bootstrap"));
+        services.AddSingleton(TimeProvider.System);
+
+        var database = configuration.GetSection("Wbpm:Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var connectionString = ConnectionString(configuration, database, contentRoot);
+        var factory = new WbpmDbContextFactory(database.Provider, connectionString);
+        services.AddSingleton(factory);
+        services.AddScoped<TenantDbContextFactory>();
+
+        // Identity's stores see all tenants: signing in and cookie revalidation happen before a tenant is known.
+        // Application services never take this context; they use TenantDbContextFactory.
+        services.AddScoped<WbpmDbContext>(_ => factory.Create(TenantScope.AllTenants));
+
+        services.AddScoped<ClaimsCurrentUser>();
+        services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<ClaimsCurrentUser>());
+
+        services.AddIdentityCore<WbpmUser>(ConfigureIdentity)
+            .AddRoles<WbpmRole>()
+            .AddEntityFrameworkStores<WbpmDbContext>()
+            .AddSignInManager<WbpmSignInManager>()
+            .AddClaimsPrincipalFactory<WbpmClaimsPrincipalFactory>()
+            .AddDefaultTokenProviders();
+
+        services.AddScoped<AuditTrail>();
+        services.AddScoped<AuditLog>();
+        services.AddScoped<TenantProvisioning>();
+        services.AddScoped<UserAdministration>();
+        services.AddScoped<GroupAdministration>();
+        services.AddScoped<TenantAdministration>();
+        services.AddScoped<FirstRunSeeder>();
+        services.AddHostedService<DatabaseInitializer>();
+        return services;
+    }
+
+    /// <summary>Lockout after 5 failed sign-ins for 15 minutes; a password policy people can live with.</summary>
+    private static void ConfigureIdentity(IdentityOptions options)
+    {
+        options.Lockout.MaxFailedAccessAttempts = 5;
+        options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+        options.Lockout.AllowedForNewUsers = true;
+        options.Password.RequiredLength = 8;
+        options.Password.RequireDigit = true;
+        options.Password.RequireLowercase = true;
+        options.Password.RequireUppercase = true;
+        options.Password.RequireNonAlphanumeric = false;
+        options.User.RequireUniqueEmail = false;
+        options.SignIn.RequireConfirmedAccount = false;
+    }
+
+    private static string ConnectionString(IConfiguration configuration, DatabaseOptions database, string contentRoot)
+    {
+        var configured = configuration.GetConnectionString("Wbpm");
+        if (!string.IsNullOrWhiteSpace(configured))
+            return configured;
+        if (database.Provider != DatabaseProvider.Sqlite)
+            throw new InvalidOperationException("ConnectionStrings:Wbpm is required when Wbpm:Database:Provider is PostgreSql.");
+        var folder = Path.GetFullPath(Path.Combine(contentRoot, database.DataDirectory));
+        Directory.CreateDirectory(folder);
+        return $"Data Source={Path.Combine(folder, "wbpm.db")}";
+    }
+}

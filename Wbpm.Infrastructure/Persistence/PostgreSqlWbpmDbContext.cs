@@ -1,0 +1,7 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Wbpm.Infrastructure.Persistence;
+
+/// <summary>PostgreSQL flavour of <see cref="WbpmDbContext"/> (own migrations under Migrations/PostgreSql).</summary>
+public sealed class PostgreSqlWbpmDbContext(DbContextOptions<PostgreSqlWbpmDbContext> options, TenantScope scope)
+    : WbpmDbContext(options, scope);

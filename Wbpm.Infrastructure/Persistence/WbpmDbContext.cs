@@ -1,0 +1,56 @@
+using System.Linq.Expressions;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Wbpm.Domain.Auditing;
+using Wbpm.Domain.Tenancy;
+using Wbpm.Infrastructure.Identity;
+
+namespace Wbpm.Infrastructure.Persistence;
+
+/// <summary>
+/// The one DbContext: Identity, tenancy, audit (and later the engine's tables). Every <see cref="ITenantOwned"/>
+/// entity gets a global query filter on the context's <see cref="TenantScope"/>, so lookups by id are filtered too.
+/// Provider-specific subclasses exist only so each provider keeps its own migrations (EF: one context type per
+/// migration set).
+/// </summary>
+public abstract class WbpmDbContext(DbContextOptions options, TenantScope scope)
+    : IdentityDbContext<WbpmUser, WbpmRole, string>(options)
+{
+    // Never matches a real tenant id: a context without a tenant sees no tenant-owned rows.
+    private const string NoTenant = "\u0000no-tenant";
+
+    public TenantScope Scope { get; } = scope;
+
+    // Read by the query filters; EF parameterises them per context instance.
+    private bool SeesAllTenants => Scope.IsAllTenants;
+    private string CurrentTenantId => Scope.TenantId ?? NoTenant;
+
+    public DbSet<Tenant> Tenants => Set<Tenant>();
+    public DbSet<Group> Groups => Set<Group>();
+    public DbSet<GroupMember> GroupMembers => Set<GroupMember>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(WbpmDbContext).Assembly);
+        ApplyTenantFilters(builder);
+    }
+
+    private void ApplyTenantFilters(ModelBuilder builder)
+    {
+        foreach (var entityType in builder.Model.GetEntityTypes())
+        {
+            if (!typeof(ITenantOwned).IsAssignableFrom(entityType.ClrType) || entityType.BaseType is not null)
+                continue;
+            var filter = typeof(WbpmDbContext)
+                .GetMethod(nameof(TenantFilter), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!
+                .MakeGenericMethod(entityType.ClrType)
+                .Invoke(this, null);
+            builder.Entity(entityType.ClrType).HasQueryFilter((LambdaExpression)filter!);
+        }
+    }
+
+    private Expression<Func<T, bool>> TenantFilter<T>() where T : ITenantOwned =>
+        e => SeesAllTenants || e.TenantId == CurrentTenantId;
+}

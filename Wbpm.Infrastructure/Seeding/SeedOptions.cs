@@ -1,0 +1,18 @@
+namespace Wbpm.Infrastructure.Seeding;
+
+/// <summary><c>Wbpm:Demo</c>: the demo tenant for development and trying Wbpm out.</summary>
+public sealed class DemoOptions
+{
+    public bool Enabled { get; set; }
+
+    /// <summary>Password of every demo user. Required when demo data is enabled; there is no built-in default.</summary>
+    public string? Password { get; set; }
+}
+
+/// <summary><c>Wbpm:Bootstrap</c>: the first admin of an empty database when demo data is off.</summary>
+public sealed class BootstrapOptions
+{
+    public string? AdminEmail { get; set; }
+    public string? AdminPassword { get; set; }
+    public string TenantName { get; set; } = "Default";
+}
