@@ -46,6 +46,7 @@ public static class DependencyInjection
         services.AddScoped<UserAdministration>();
         services.AddScoped<GroupAdministration>();
         services.AddScoped<TenantAdministration>();
+        services.AddScoped<MyAccount>();
         services.AddScoped<FirstRunSeeder>();
         services.AddHostedService<DatabaseInitializer>();
         return services;

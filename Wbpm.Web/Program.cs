@@ -1,4 +1,14 @@
+using Wbpm.Infrastructure;
+using Wbpm.Web;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.Configuration.AddRepositorySettings(builder.Environment);
+builder.Services.AddWbpmInfrastructure(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddWbpmWeb(builder.Configuration);
+
 var app = builder.Build();
-app.MapGet("/", () => "Wbpm");
+app.UseWbpmWeb();
 app.Run();
+
+/// <summary>Entry point, public for WebApplicationFactory in the tests.</summary>
+public partial class Program;
