@@ -16,14 +16,13 @@ namespace Wbpm.Infrastructure.Persistence;
 public abstract class WbpmDbContext(DbContextOptions options, TenantScope scope)
     : IdentityDbContext<WbpmUser, WbpmRole, string>(options)
 {
-    // Never matches a real tenant id: a context without a tenant sees no tenant-owned rows.
-    private const string NoTenant = "\u0000no-tenant";
 
     public TenantScope Scope { get; } = scope;
 
     // Read by the query filters; EF parameterises them per context instance.
     private bool SeesAllTenants => Scope.IsAllTenants;
-    private string CurrentTenantId => Scope.TenantId ?? NoTenant;
+    private bool HasTenant => Scope.TenantId is not null;
+    private string CurrentTenantId => Scope.TenantId ?? "";
 
     public DbSet<Tenant> Tenants => Set<Tenant>();
     public DbSet<Group> Groups => Set<Group>();
@@ -52,5 +51,6 @@ public abstract class WbpmDbContext(DbContextOptions options, TenantScope scope)
     }
 
     private Expression<Func<T, bool>> TenantFilter<T>() where T : ITenantOwned =>
-        e => SeesAllTenants || e.TenantId == CurrentTenantId;
+        // Without a tenant the filter is false for every row: "no tenant" is never "no filter".
+        e => SeesAllTenants || (HasTenant && e.TenantId == CurrentTenantId);
 }
