@@ -14,7 +14,10 @@ namespace Wbpm.Web.Components.Account;
 internal sealed class RevalidatingIdentityStateProvider(ILoggerFactory loggerFactory, IServiceScopeFactory scopeFactory, TimeSpan interval)
     : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
-    protected override TimeSpan RevalidationInterval => interval;
+    // A zero interval (tests) would spin: circuits re-check at most every five seconds.
+    protected override TimeSpan RevalidationInterval => interval < MinimumInterval ? MinimumInterval : interval;
+
+    private static readonly TimeSpan MinimumInterval = TimeSpan.FromSeconds(5);
 
     protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
     {
@@ -22,6 +25,8 @@ internal sealed class RevalidatingIdentityStateProvider(ILoggerFactory loggerFac
         var userManager = scope.ServiceProvider.GetRequiredService<UserManager<WbpmUser>>();
         var options = scope.ServiceProvider.GetRequiredService<IOptions<IdentityOptions>>().Value;
         var principal = authenticationState.User;
+        if (principal.Identity?.IsAuthenticated != true)
+            return true; // Nothing to revalidate; "signing out" an anonymous page would only disturb its rendering.
         var user = await userManager.GetUserAsync(principal);
         if (user is null || user.IsDisabled)
             return false;
