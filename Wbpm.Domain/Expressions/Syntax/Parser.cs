@@ -1,0 +1,729 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using Wbpm.Domain.Expressions.Functions;
+using Wbpm.Domain.Expressions.Values;
+
+namespace Wbpm.Domain.Expressions.Syntax;
+
+/// <summary>
+/// Recursive-descent parser for the supported FEEL subset (DMN 1.3 §10.3.1.2). Operator precedence,
+/// lowest first: if/for/some/every, or, and, comparison (= != &lt; &lt;= &gt; &gt;= between in instance of),
+/// + -, * /, **, unary -, postfix (. path, [filter]), primary.
+/// Every nesting level (including each operator of a chain) counts against the depth cap, so the
+/// tree handed to the recursive evaluator is never deeper than <see cref="FeelOptions.MaxDepth"/>.
+/// </summary>
+internal sealed class Parser
+{
+    private readonly List<Token> _tokens;
+    private readonly int _maxDepth;
+    private int _index;
+    private int _depth;
+    private int _inputReferences;
+
+    private Parser(List<Token> tokens, int maxDepth)
+    {
+        _tokens = tokens;
+        _maxDepth = maxDepth;
+    }
+
+    private Token Current => _tokens[_index];
+
+    private Token PeekToken(int offset) => _tokens[Math.Min(_index + offset, _tokens.Count - 1)];
+
+    public static FeelNode Parse(string text, int maxDepth)
+    {
+        var parser = new Parser(Lexer.Tokenize(text), maxDepth);
+        return parser.ParseWhole();
+    }
+
+    private FeelNode ParseWhole()
+    {
+        // Camunda 8 writes expressions as "= amount > 100": one leading '=' marks an expression.
+        if (Current.Kind == TokenKind.Equal)
+        {
+            _index++;
+        }
+
+        if (Current.Kind == TokenKind.EndOfInput)
+        {
+            throw Error("Expression is empty.", Current);
+        }
+
+        var node = ParseExpression();
+        if (Current.Kind != TokenKind.EndOfInput)
+        {
+            throw Error($"Unexpected {Current.Describe()}: expected an operator or the end of the expression.", Current);
+        }
+
+        return node;
+    }
+
+    // ---- nesting guard -------------------------------------------------------------------------
+
+    private void Enter()
+    {
+        _depth++;
+        if (_depth > _maxDepth || !RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        {
+            throw Error($"Expression is nested too deeply (the maximum depth is {_maxDepth}).", Current);
+        }
+    }
+
+    private void Exit(int levels = 1) => _depth -= levels;
+
+    // ---- expressions ---------------------------------------------------------------------------
+
+    private FeelNode ParseExpression()
+    {
+        Enter();
+        try
+        {
+            var token = Current;
+            if (token.IsKeyword("if"))
+            {
+                return ParseIf();
+            }
+
+            if (token.IsKeyword("for"))
+            {
+                return ParseFor();
+            }
+
+            if (token.IsKeyword("some") || token.IsKeyword("every"))
+            {
+                return ParseQuantified();
+            }
+
+            return ParseDisjunction();
+        }
+        finally
+        {
+            Exit();
+        }
+    }
+
+    private FeelNode ParseIf()
+    {
+        var start = Consume();
+        var condition = ParseExpression();
+        ExpectKeyword("then", "after the condition of 'if'");
+        var then = ParseExpression();
+        ExpectKeyword("else", "after the 'then' branch ('if' needs an 'else')");
+        var otherwise = ParseExpression();
+        return new IfNode(condition, then, otherwise, start.Line, start.Column);
+    }
+
+    private FeelNode ParseFor()
+    {
+        var start = Consume();
+        var iterations = ParseIterationContexts();
+        ExpectKeyword("return", "after the iteration contexts of 'for'");
+        var body = ParseExpression();
+        return new ForNode(iterations, body, start.Line, start.Column);
+    }
+
+    private FeelNode ParseQuantified()
+    {
+        var start = Consume();
+        var iterations = ParseIterationContexts();
+        ExpectKeyword("satisfies", $"after the iteration contexts of '{start.Text}'");
+        var condition = ParseExpression();
+        return new QuantifiedNode(start.Text == "every", iterations, condition, start.Line, start.Column);
+    }
+
+    private List<IterationContext> ParseIterationContexts()
+    {
+        var contexts = new List<IterationContext>();
+        do
+        {
+            var name = Current;
+            if (name.Kind != TokenKind.Name)
+            {
+                throw Error($"Expected a variable name but found {name.Describe()}.", name);
+            }
+
+            _index++;
+            ExpectKeyword("in", $"after the iteration variable '{name.Text}'");
+            var source = ParseExpression();
+            FeelNode? rangeEnd = null;
+            if (Current.Kind == TokenKind.DotDot)
+            {
+                _index++;
+                rangeEnd = ParseExpression();
+            }
+
+            contexts.Add(new IterationContext(name.Text, source, rangeEnd));
+        }
+        while (TryConsume(TokenKind.Comma));
+
+        return contexts;
+    }
+
+    private FeelNode ParseDisjunction()
+    {
+        var left = ParseConjunction();
+        var levels = 0;
+        while (Current.IsKeyword("or"))
+        {
+            var op = Consume();
+            Enter();
+            levels++;
+            left = new OrNode(left, ParseConjunction(), op.Line, op.Column);
+        }
+
+        Exit(levels);
+        return left;
+    }
+
+    private FeelNode ParseConjunction()
+    {
+        var left = ParseComparison();
+        var levels = 0;
+        while (Current.IsKeyword("and"))
+        {
+            var op = Consume();
+            Enter();
+            levels++;
+            left = new AndNode(left, ParseComparison(), op.Line, op.Column);
+        }
+
+        Exit(levels);
+        return left;
+    }
+
+    private FeelNode ParseComparison()
+    {
+        var left = ParseAdditive();
+        var levels = 0;
+        while (true)
+        {
+            var token = Current;
+            FeelNode next;
+            if (ComparisonOperator(token.Kind) is { } op)
+            {
+                _index++;
+                Enter();
+                next = new BinaryNode(op, left, ParseAdditive(), token.Line, token.Column);
+            }
+            else if (token.IsKeyword("between"))
+            {
+                _index++;
+                Enter();
+                var low = ParseAdditive();
+                ExpectKeyword("and", "between the bounds of 'between'");
+                var high = ParseAdditive();
+                next = new BetweenNode(left, low, high, token.Line, token.Column);
+            }
+            else if (token.IsKeyword("in"))
+            {
+                _index++;
+                Enter();
+                next = new InNode(left, ParsePositiveUnaryTests(), token.Line, token.Column);
+            }
+            else if (token.IsKeyword("instance") && PeekToken(1).IsKeyword("of"))
+            {
+                _index += 2;
+                Enter();
+                next = new InstanceOfNode(left, ParseTypeName(), token.Line, token.Column);
+            }
+            else
+            {
+                break;
+            }
+
+            levels++;
+            left = next;
+        }
+
+        Exit(levels);
+        return left;
+    }
+
+    private FeelNode ParseAdditive()
+    {
+        var left = ParseMultiplicative();
+        var levels = 0;
+        while (Current.Kind is TokenKind.Plus or TokenKind.Minus)
+        {
+            var op = Consume();
+            Enter();
+            levels++;
+            var right = ParseMultiplicative();
+            left = new BinaryNode(op.Kind == TokenKind.Plus ? BinaryOperator.Add : BinaryOperator.Subtract, left, right, op.Line, op.Column);
+        }
+
+        Exit(levels);
+        return left;
+    }
+
+    private FeelNode ParseMultiplicative()
+    {
+        var left = ParsePower();
+        var levels = 0;
+        while (Current.Kind is TokenKind.Star or TokenKind.Slash)
+        {
+            var op = Consume();
+            Enter();
+            levels++;
+            var right = ParsePower();
+            left = new BinaryNode(op.Kind == TokenKind.Star ? BinaryOperator.Multiply : BinaryOperator.Divide, left, right, op.Line, op.Column);
+        }
+
+        Exit(levels);
+        return left;
+    }
+
+    private FeelNode ParsePower()
+    {
+        var left = ParseUnary(allowFilter: true);
+        var levels = 0;
+        while (Current.Kind == TokenKind.StarStar)
+        {
+            var op = Consume();
+            Enter();
+            levels++;
+            left = new BinaryNode(BinaryOperator.Power, left, ParseUnary(allowFilter: true), op.Line, op.Column);
+        }
+
+        Exit(levels);
+        return left;
+    }
+
+    private FeelNode ParseUnary(bool allowFilter)
+    {
+        if (Current.Kind != TokenKind.Minus)
+        {
+            return ParsePostfix(allowFilter);
+        }
+
+        var minus = Consume();
+        Enter();
+        try
+        {
+            return new NegateNode(ParseUnary(allowFilter), minus.Line, minus.Column);
+        }
+        finally
+        {
+            Exit();
+        }
+    }
+
+    private FeelNode ParsePostfix(bool allowFilter)
+    {
+        var node = ParsePrimary();
+        var levels = 0;
+        while (true)
+        {
+            var token = Current;
+            if (token.Kind == TokenKind.Dot)
+            {
+                _index++;
+                var name = Current;
+                if (!name.IsWord)
+                {
+                    throw Error($"Expected a name after '.' but found {name.Describe()}.", name);
+                }
+
+                _index++;
+                Enter();
+                levels++;
+                node = new PathNode(node, name.Text, name.Line, name.Column);
+            }
+            else if (token.Kind == TokenKind.LeftBracket && allowFilter)
+            {
+                _index++;
+                Enter();
+                levels++;
+                var filter = ParseExpression();
+                Expect(TokenKind.RightBracket, $"to close the filter opened at line {token.Line}, column {token.Column}");
+                node = new FilterNode(node, filter, token.Line, token.Column);
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        Exit(levels);
+        return node;
+    }
+
+    // ---- primaries -----------------------------------------------------------------------------
+
+    private FeelNode ParsePrimary()
+    {
+        var token = Current;
+        switch (token.Kind)
+        {
+            case TokenKind.Number:
+                _index++;
+                return new LiteralNode(decimal.Parse(token.Text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture), token.Line, token.Column);
+            case TokenKind.String:
+                _index++;
+                return new LiteralNode(token.Text, token.Line, token.Column);
+            case TokenKind.At:
+                return ParseTemporalLiteral();
+            case TokenKind.LeftParen:
+                return ParseParenthesized();
+            case TokenKind.LeftBracket:
+                return ParseListOrRange();
+            case TokenKind.RightBracket:
+                return ParseRangeWithOpenStart();
+            case TokenKind.LeftBrace:
+                return ParseContext();
+            case TokenKind.Keyword when token.Text is "true" or "false":
+                _index++;
+                return new LiteralNode(token.Text == "true", token.Line, token.Column);
+            case TokenKind.Keyword when token.Text == "null":
+                _index++;
+                return new LiteralNode(null, token.Line, token.Column);
+            case TokenKind.Keyword when token.Text == "function":
+                throw Error("Function definitions are not supported.", token);
+            case TokenKind.Name:
+                return ParseNameOrCall();
+            case TokenKind.EndOfInput:
+                throw Error("Unexpected end of expression: expected a value.", token);
+            default:
+                throw Error($"Unexpected {token.Describe()}: expected a value.", token);
+        }
+    }
+
+    private FeelNode ParseTemporalLiteral()
+    {
+        var at = Consume();
+        var text = Current;
+        if (text.Kind != TokenKind.String)
+        {
+            throw Error("Expected a string after '@' (e.g. @\"2025-01-31\").", text);
+        }
+
+        _index++;
+        var value = TemporalParser.ParseAny(text.Text)
+            ?? throw Error($"\"{text.Text}\" is not a valid date, time, date and time or duration.", text);
+        return new LiteralNode(value, at.Line, at.Column);
+    }
+
+    private FeelNode ParseParenthesized()
+    {
+        var open = Consume();
+        var inner = ParseExpression();
+        if (Current.Kind == TokenKind.DotDot)
+        {
+            return ParseRangeEnd(inner, startIncluded: false, open);
+        }
+
+        Expect(TokenKind.RightParen, $"to close the '(' at line {open.Line}, column {open.Column}");
+        return inner;
+    }
+
+    private FeelNode ParseListOrRange()
+    {
+        var open = Consume();
+        var items = new List<FeelNode>();
+        if (TryConsume(TokenKind.RightBracket))
+        {
+            return new ListNode(items, open.Line, open.Column);
+        }
+
+        var first = ParseExpression();
+        if (Current.Kind == TokenKind.DotDot)
+        {
+            return ParseRangeEnd(first, startIncluded: true, open);
+        }
+
+        items.Add(first);
+        while (TryConsume(TokenKind.Comma))
+        {
+            items.Add(ParseExpression());
+        }
+
+        Expect(TokenKind.RightBracket, $"to close the list opened at line {open.Line}, column {open.Column}");
+        return new ListNode(items, open.Line, open.Column);
+    }
+
+    private FeelNode ParseRangeWithOpenStart()
+    {
+        var open = Consume();
+        var start = ParseExpression();
+        if (Current.Kind != TokenKind.DotDot)
+        {
+            throw Error($"Expected '..' in the range opened at line {open.Line}, column {open.Column}.", Current);
+        }
+
+        return ParseRangeEnd(start, startIncluded: false, open);
+    }
+
+    /// <summary>Parses `.. end` and the closing bracket: ']' includes the end, ')' or '[' excludes it (§10.3.2.7).</summary>
+    private RangeNode ParseRangeEnd(FeelNode start, bool startIncluded, Token open)
+    {
+        _index++; // '..'
+        Enter();
+        try
+        {
+            // The end point must not swallow the closing '[' of "]1..10[" as a filter.
+            var end = ParseUnary(allowFilter: false);
+            var close = Current;
+            bool endIncluded = close.Kind switch
+            {
+                TokenKind.RightBracket => true,
+                TokenKind.RightParen or TokenKind.LeftBracket => false,
+                _ => throw Error($"Expected ']', ')' or '[' to close the range opened at line {open.Line}, column {open.Column} but found {close.Describe()}.", close),
+            };
+            _index++;
+            return new RangeNode(start, startIncluded, end, endIncluded, open.Line, open.Column);
+        }
+        finally
+        {
+            Exit();
+        }
+    }
+
+    private FeelNode ParseContext()
+    {
+        var open = Consume();
+        var entries = new List<ContextEntryNode>();
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        if (TryConsume(TokenKind.RightBrace))
+        {
+            return new ContextNode(entries, open.Line, open.Column);
+        }
+
+        do
+        {
+            var keyToken = Current;
+            var key = ParseContextKey();
+            Expect(TokenKind.Colon, $"after the context key '{key}'");
+            if (!keys.Add(key))
+            {
+                throw Error($"Duplicate context key '{key}'.", keyToken);
+            }
+
+            entries.Add(new ContextEntryNode(key, ParseExpression()));
+        }
+        while (TryConsume(TokenKind.Comma));
+
+        Expect(TokenKind.RightBrace, $"to close the context opened at line {open.Line}, column {open.Column}");
+        return new ContextNode(entries, open.Line, open.Column);
+    }
+
+    /// <summary>A key is a string literal or a name that may contain spaces (`first name: "Ada"`).</summary>
+    private string ParseContextKey()
+    {
+        var token = Current;
+        if (token.Kind == TokenKind.String)
+        {
+            _index++;
+            return token.Text;
+        }
+
+        if (!token.IsWord)
+        {
+            throw Error($"Expected a context key (a name or a string) but found {token.Describe()}.", token);
+        }
+
+        var words = new List<string>();
+        while (Current.IsWord)
+        {
+            words.Add(Consume().Text);
+        }
+
+        return string.Join(' ', words);
+    }
+
+    private FeelNode ParseNameOrCall()
+    {
+        var token = Current;
+        foreach (var candidate in BuiltInFunctions.MultiWordNames)
+        {
+            if (MatchesWords(candidate.Words) && PeekToken(candidate.Words.Length).Kind == TokenKind.LeftParen)
+            {
+                _index += candidate.Words.Length;
+                return ParseCall(candidate.Name, token);
+            }
+        }
+
+        _index++;
+        if (token.Text == "?")
+        {
+            _inputReferences++;
+        }
+
+        if (Current.Kind == TokenKind.LeftParen)
+        {
+            return ParseCall(token.Text, token);
+        }
+
+        return new NameNode(token.Text, token.Line, token.Column);
+    }
+
+    private bool MatchesWords(string[] words)
+    {
+        for (var i = 0; i < words.Length; i++)
+        {
+            var token = PeekToken(i);
+            if (!token.IsWord || token.Text != words[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private FeelNode ParseCall(string name, Token start)
+    {
+        if (!BuiltInFunctions.TryGet(name, out var function))
+        {
+            throw Error($"Unknown function '{name}'.", start);
+        }
+
+        var open = Consume(); // '('
+        var arguments = new List<FeelNode>();
+        if (!TryConsume(TokenKind.RightParen))
+        {
+            do
+            {
+                if (Current.IsWord && PeekToken(1).Kind == TokenKind.Colon)
+                {
+                    throw Error("Named parameters are not supported: pass arguments by position.", Current);
+                }
+
+                arguments.Add(ParseExpression());
+            }
+            while (TryConsume(TokenKind.Comma));
+
+            Expect(TokenKind.RightParen, $"to close the arguments of '{name}' opened at line {open.Line}, column {open.Column}");
+        }
+
+        if (arguments.Count < function.MinArguments || arguments.Count > function.MaxArguments)
+        {
+            throw Error($"Function '{name}' expects {function.DescribeArity()} but got {arguments.Count}.", start);
+        }
+
+        return new FunctionCallNode(name, arguments, start.Line, start.Column);
+    }
+
+    private string ParseTypeName()
+    {
+        foreach (var type in FeelTypes.NamesLongestFirst)
+        {
+            if (MatchesWords(type.Words))
+            {
+                _index += type.Words.Length;
+                return type.Name;
+            }
+        }
+
+        throw Error($"Unknown type {Current.Describe()} after 'instance of'. Known types: {string.Join(", ", FeelTypes.Names)}.", Current);
+    }
+
+    // ---- unary tests (right side of `in`) ------------------------------------------------------
+
+    private List<UnaryTest> ParsePositiveUnaryTests()
+    {
+        var tests = new List<UnaryTest>();
+        if (Current.Kind != TokenKind.LeftParen)
+        {
+            tests.Add(ParseUnaryTest(parenthesized: false));
+            return tests;
+        }
+
+        var open = Consume();
+        if (ComparisonOperator(Current.Kind) is null)
+        {
+            // "(1..10)" is a range, "(1, 2)" a list of tests, "(x)" a single test.
+            var before = _inputReferences;
+            var first = ParseExpression();
+            if (Current.Kind == TokenKind.DotDot)
+            {
+                tests.Add(new ExpressionTest(ParseRangeEnd(first, startIncluded: false, open), _inputReferences != before));
+                return tests;
+            }
+
+            tests.Add(new ExpressionTest(first, _inputReferences != before));
+        }
+        else
+        {
+            tests.Add(ParseUnaryTest(parenthesized: true));
+        }
+
+        while (TryConsume(TokenKind.Comma))
+        {
+            tests.Add(ParseUnaryTest(parenthesized: true));
+        }
+
+        Expect(TokenKind.RightParen, $"to close the tests opened at line {open.Line}, column {open.Column}");
+        return tests;
+    }
+
+    private UnaryTest ParseUnaryTest(bool parenthesized)
+    {
+        var token = Current;
+        if (ComparisonOperator(token.Kind) is { } op)
+        {
+            _index++;
+            return new ComparisonTest(op, ParseAdditive());
+        }
+
+        var before = _inputReferences;
+        var expression = parenthesized ? ParseExpression() : ParseAdditive();
+        return new ExpressionTest(expression, _inputReferences != before);
+    }
+
+    // ---- helpers -------------------------------------------------------------------------------
+
+    private static BinaryOperator? ComparisonOperator(TokenKind kind) => kind switch
+    {
+        TokenKind.Equal => BinaryOperator.Equal,
+        TokenKind.NotEqual => BinaryOperator.NotEqual,
+        TokenKind.Less => BinaryOperator.Less,
+        TokenKind.LessOrEqual => BinaryOperator.LessOrEqual,
+        TokenKind.Greater => BinaryOperator.Greater,
+        TokenKind.GreaterOrEqual => BinaryOperator.GreaterOrEqual,
+        _ => null,
+    };
+
+    private Token Consume() => _tokens[_index++];
+
+    private bool TryConsume(TokenKind kind)
+    {
+        if (Current.Kind != kind)
+        {
+            return false;
+        }
+
+        _index++;
+        return true;
+    }
+
+    private void Expect(TokenKind kind, string context)
+    {
+        if (Current.Kind != kind)
+        {
+            throw Error($"Expected '{Symbol(kind)}' {context} but found {Current.Describe()}.", Current);
+        }
+
+        _index++;
+    }
+
+    private void ExpectKeyword(string keyword, string context)
+    {
+        if (!Current.IsKeyword(keyword))
+        {
+            throw Error($"Expected '{keyword}' {context} but found {Current.Describe()}.", Current);
+        }
+
+        _index++;
+    }
+
+    private static string Symbol(TokenKind kind) => kind switch
+    {
+        TokenKind.RightParen => ")",
+        TokenKind.RightBracket => "]",
+        TokenKind.RightBrace => "}",
+        TokenKind.Colon => ":",
+        _ => kind.ToString(),
+    };
+
+    private static FeelSyntaxFailure Error(string message, Token at) => FeelSyntaxFailure.At(message, at.Line, at.Column);
+}
