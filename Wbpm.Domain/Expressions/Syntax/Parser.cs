@@ -20,6 +20,9 @@ internal sealed class Parser
     private int _depth;
     private int _inputReferences;
 
+    // False while parsing the end point of a range, so the closing '[' of "]1..10[" is not read as a filter.
+    private bool _filterAllowed = true;
+
     private Parser(List<Token> tokens, int maxDepth)
     {
         _tokens = tokens;
@@ -76,6 +79,8 @@ internal sealed class Parser
     private FeelNode ParseExpression()
     {
         Enter();
+        var filterAllowed = _filterAllowed;
+        _filterAllowed = true; // inside brackets a '[' is unambiguous again
         try
         {
             var token = Current;
@@ -98,6 +103,7 @@ internal sealed class Parser
         }
         finally
         {
+            _filterAllowed = filterAllowed;
             Exit();
         }
     }
@@ -275,32 +281,32 @@ internal sealed class Parser
 
     private FeelNode ParsePower()
     {
-        var left = ParseUnary(allowFilter: true);
+        var left = ParseUnary();
         var levels = 0;
         while (Current.Kind == TokenKind.StarStar)
         {
             var op = Consume();
             Enter();
             levels++;
-            left = new BinaryNode(BinaryOperator.Power, left, ParseUnary(allowFilter: true), op.Line, op.Column);
+            left = new BinaryNode(BinaryOperator.Power, left, ParseUnary(), op.Line, op.Column);
         }
 
         Exit(levels);
         return left;
     }
 
-    private FeelNode ParseUnary(bool allowFilter)
+    private FeelNode ParseUnary()
     {
         if (Current.Kind != TokenKind.Minus)
         {
-            return ParsePostfix(allowFilter);
+            return ParsePostfix();
         }
 
         var minus = Consume();
         Enter();
         try
         {
-            return new NegateNode(ParseUnary(allowFilter), minus.Line, minus.Column);
+            return new NegateNode(ParseUnary(), minus.Line, minus.Column);
         }
         finally
         {
@@ -308,7 +314,7 @@ internal sealed class Parser
         }
     }
 
-    private FeelNode ParsePostfix(bool allowFilter)
+    private FeelNode ParsePostfix()
     {
         var node = ParsePrimary();
         var levels = 0;
@@ -329,7 +335,7 @@ internal sealed class Parser
                 levels++;
                 node = new PathNode(node, name.Text, name.Line, name.Column);
             }
-            else if (token.Kind == TokenKind.LeftBracket && allowFilter)
+            else if (token.Kind == TokenKind.LeftBracket && _filterAllowed)
             {
                 _index++;
                 Enter();
@@ -458,10 +464,12 @@ internal sealed class Parser
     {
         _index++; // '..'
         Enter();
+        var filterAllowed = _filterAllowed;
         try
         {
-            // The end point must not swallow the closing '[' of "]1..10[" as a filter.
-            var end = ParseUnary(allowFilter: false);
+            _filterAllowed = false;
+            var end = ParseAdditive();
+            _filterAllowed = filterAllowed;
             var close = Current;
             bool endIncluded = close.Kind switch
             {
@@ -474,6 +482,7 @@ internal sealed class Parser
         }
         finally
         {
+            _filterAllowed = filterAllowed;
             Exit();
         }
     }
