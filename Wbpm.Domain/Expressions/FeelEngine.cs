@@ -26,6 +26,10 @@ public sealed class FeelEngine
 
     public FeelOptions Options { get; }
 
+    /// <summary>Signatures of the built-in functions, sorted (for editor completion and documentation).</summary>
+    public static IReadOnlyList<string> BuiltInFunctionSignatures { get; } =
+        [.. Functions.BuiltInFunctions.All.Select(f => f.Signature).Order(StringComparer.Ordinal)];
+
     /// <summary>How many times an expression text was actually parsed (cache misses); for diagnostics and tests.</summary>
     public int ParseCount => Volatile.Read(ref _parseCount);
 

@@ -155,6 +155,8 @@ public sealed class OperatorTests
         { "[1..10]", "", "range(1[..10])" },
         { "null in (null)", "", "true" },
         { "date(\"2025-01-15\") in [date(\"2025-01-01\")..date(\"2025-01-31\")]", "", "true" },
+        { "status in allowed", "{\"status\": \"b\", \"allowed\": [\"a\", \"b\"]}", "true" },
+        { "status in allowed", "{\"status\": \"c\", \"allowed\": [\"a\", \"b\"]}", "false" },
         { "amount in [limit..limit * 2]", "{\"amount\": 15, \"limit\": 10}", "true" },
         { "2 in [1..3] and 3 in (1, 3)", "", "true" },
         // instance of
