@@ -39,6 +39,7 @@ public sealed class SyntaxErrorTests
         { "a.", 1, 3, "Expected a name after '.' but found end of expression." },
         { "1 = = 2", 1, 5, "Unexpected '=': expected a value." },
         { "\t1 +\n\t\t)", 2, 3, "Unexpected ')': expected a value." },
+        { "1 +\r\n)", 2, 1, "Unexpected ')': expected a value." },
     };
 
     [Theory]
