@@ -7,6 +7,7 @@ using Wbpm.Web.Api;
 using Wbpm.Web.Components;
 using Wbpm.Web.Components.Account;
 using Wbpm.Web.Health;
+using Wbpm.Web.Observability;
 using Wbpm.Web.Security;
 
 namespace Wbpm.Web;
@@ -51,6 +52,7 @@ public static class DependencyInjection
 
         app.MapStaticAssets();
         app.MapWbpmHealthChecks();
+        app.MapWbpmObservability();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.UseSwaggerUI(o =>
         {

@@ -1,8 +1,12 @@
 using Wbpm.Infrastructure;
+using Wbpm.Infrastructure.Observability;
 using Wbpm.Web;
+using Wbpm.Web.Observability;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddRepositorySettings(builder.Environment);
+builder.Logging.AddWbpmLogging(builder.Configuration);
+builder.Services.AddWbpmObservability(builder.Configuration);
 builder.Services.AddWbpmInfrastructure(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddWbpmWeb(builder.Configuration);
 
