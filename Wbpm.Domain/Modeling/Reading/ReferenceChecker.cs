@@ -13,6 +13,8 @@ internal static class ReferenceChecker
         var seen = new Dictionary<string, XElement>(StringComparer.Ordinal);
         foreach (var element in document.Descendants())
         {
+            // Only BPMN and DI elements: vendor extensions (e.g. ADONIS) reuse BPMN ids as their own references.
+            if (element.Name.Namespace != BpmnNamespaces.Model && element.Name.Namespace != BpmnNamespaces.Di) continue;
             if (element.Attribute("id")?.Value is not { } id) continue;
             if (!seen.TryAdd(id, element))
                 context.Error(element, $"The id '{id}' is used twice (first at line {LineOf(seen[id])}); ids must be unique.", id);
