@@ -21,24 +21,31 @@ internal static class SecureXmlLoader
             IgnoreProcessingInstructions = true,
             CloseInput = true,
         };
-        try
+        using (var scan = open(settings))
         {
-            using (var scan = open(settings))
-                CheckLimits(scan, options);
-            using var reader = open(settings);
-            return XDocument.Load(reader, LoadOptions.SetLineInfo);
+            var lastGood = (Line: 1, Column: 1);
+            try
+            {
+                CheckLimits(scan, options, ref lastGood);
+            }
+            catch (XmlException ex)
+            {
+                // A prohibited DTD carries no position: report the last node read before it (at least line 1).
+                var (line, column) = ex.LineNumber > 0 ? (ex.LineNumber, ex.LinePosition) : lastGood;
+                throw new BpmnParseException([new BpmnParseError(Explain(ex, options), line, column)]);
+            }
         }
-        catch (XmlException ex)
-        {
-            throw new BpmnParseException([new BpmnParseError(Explain(ex, options), ex.LineNumber, ex.LinePosition)]);
-        }
+        using var reader = open(settings);
+        return XDocument.Load(reader, LoadOptions.SetLineInfo);
     }
 
-    private static void CheckLimits(XmlReader reader, BpmnReaderOptions options)
+    private static void CheckLimits(XmlReader reader, BpmnReaderOptions options, ref (int Line, int Column) lastGood)
     {
         var elements = 0;
+        var info = (IXmlLineInfo)reader;
         while (reader.Read())
         {
+            if (info.LineNumber > 0) lastGood = (info.LineNumber, info.LinePosition);
             if (reader.NodeType != XmlNodeType.Element) continue;
             if (reader.Depth >= options.MaxDepth)
                 throw Limit(reader, $"Elements are nested more than {options.MaxDepth} levels deep; BPMN models never need that.");
