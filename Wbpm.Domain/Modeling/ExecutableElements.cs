@@ -22,8 +22,10 @@ public static class ExecutableElements
     ];
 
     private static readonly EventTrigger[] StartTriggers = [EventTrigger.None, EventTrigger.Timer, EventTrigger.Message, EventTrigger.Signal];
+    // None is listed so it is not reported twice: a plain start in an event subprocess is a modeling error the
+    // StartEventRule reports ("needs a trigger"), not a missing engine feature.
     private static readonly EventTrigger[] EventSubProcessStartTriggers =
-        [EventTrigger.Timer, EventTrigger.Message, EventTrigger.Signal, EventTrigger.Error];
+        [EventTrigger.None, EventTrigger.Timer, EventTrigger.Message, EventTrigger.Signal, EventTrigger.Error];
     private static readonly EventTrigger[] EndTriggers =
         [EventTrigger.None, EventTrigger.Terminate, EventTrigger.Error, EventTrigger.Message, EventTrigger.Signal];
     private static readonly EventTrigger[] CatchTriggers = [EventTrigger.Timer, EventTrigger.Message, EventTrigger.Signal];
