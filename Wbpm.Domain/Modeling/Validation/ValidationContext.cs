@@ -14,6 +14,9 @@ internal sealed class ValidationContext(ProcessModel model, ModelValidatorOption
 
     public void Warning(string elementId, string message) => _issues.Add(new ValidationIssue(elementId, ValidationSeverity.Warning, message));
 
+    /// <summary>The element's name, or its id when it has none.</summary>
+    public static string NameOf(FlowElement element) => string.IsNullOrWhiteSpace(element.Name) ? element.Id : element.Name;
+
     /// <summary>"User task 'Approve' (Task_1)": how issues name an element to a designer.</summary>
     public static string Describe(FlowElement element)
     {

@@ -299,6 +299,8 @@ public sealed class ModelValidatorTests(ITestOutputHelper output)
             .Select(e => e.Id).ToHashSet();
         Assert.DoesNotContain(issues, i => i.Severity == ValidationSeverity.Error && descriptive.Contains(i.ElementId));
         Assert.All(issues, i => Assert.False(string.IsNullOrWhiteSpace(i.Message)));
+        foreach (var issue in issues)
+            output.WriteLine($"{issue.Severity} {issue.ElementId}: {issue.Message}");
     }
 
     [Fact]

@@ -7,7 +7,7 @@ internal sealed class ExpressionRule : IValidationRule
     {
         foreach (var flow in context.Model.AllSequenceFlows)
             if (flow.ConditionExpression is { } condition)
-                CheckExpression(context, flow.Id, $"The condition of flow '{flow.Name ?? flow.Id}'", condition);
+                CheckExpression(context, flow.Id, $"The condition of flow '{ValidationContext.NameOf(flow)}'", condition);
 
         foreach (var activity in context.Model.AllNodes.OfType<Activity>())
             if (activity.LoopCharacteristics is MultiInstanceLoopCharacteristics { CompletionCondition: { } completion })

@@ -27,10 +27,10 @@ internal sealed class GatewayRule : IValidationRule
         foreach (var flow in outgoing.Where(f => f.Id != defaultId && string.IsNullOrWhiteSpace(f.ConditionExpression)))
         {
             context.Error(flow.Id,
-                $"Flow '{flow.Name ?? flow.Id}' leaves {ValidationContext.Describe(gateway)} without a condition and is not its " +
+                $"Flow '{ValidationContext.NameOf(flow)}' leaves {ValidationContext.Describe(gateway)} without a condition and is not its " +
                 "default flow. Add a condition, or mark one flow as the default.");
         }
         foreach (var flow in outgoing.Where(f => f.Id == defaultId && !string.IsNullOrWhiteSpace(f.ConditionExpression)))
-            context.Warning(flow.Id, $"Flow '{flow.Name ?? flow.Id}' is the default flow, so its condition is never evaluated.");
+            context.Warning(flow.Id, $"Flow '{ValidationContext.NameOf(flow)}' is the default flow, so its condition is never evaluated.");
     }
 }
