@@ -4,8 +4,8 @@ namespace Wbpm.Domain.Modeling.Validation;
 public sealed record ExpressionSyntaxError(string Message, int Line, int Column);
 
 /// <summary>
-/// Checks the syntax of a FEEL expression. Implemented over Wbpm.Domain.Expressions.FeelEngine.CheckSyntax by the
-/// composition root; kept as a port here so Modeling does not depend on the expression language's build.
+/// Checks the syntax of a FEEL expression. Wbpm.Domain.Expressions.FeelSyntaxChecker answers it with the FEEL
+/// parser; a port keeps Modeling independent of the expression language.
 /// </summary>
 public interface IExpressionSyntaxChecker
 {
