@@ -1,1 +1,0 @@
-namespace Wbpm.E2E;
