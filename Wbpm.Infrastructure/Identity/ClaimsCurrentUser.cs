@@ -25,7 +25,8 @@ public sealed class ClaimsCurrentUser : ICurrentUser
     public void Set(ClaimsPrincipal principal)
     {
         _principal = principal;
-        _permissions = principal.Identity?.IsAuthenticated == true
+        // A user without a tenant holds no permission at all, whatever their roles say.
+        _permissions = principal.Identity?.IsAuthenticated == true && principal.HasClaim(c => c.Type == WbpmClaimTypes.TenantId)
             ? RolePermissions.ForRoles(principal.FindAll(ClaimTypes.Role).Select(c => c.Value))
             : new HashSet<string>();
     }
