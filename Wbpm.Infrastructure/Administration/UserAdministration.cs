@@ -256,12 +256,15 @@ public sealed class UserAdministration(
         var groups = await (from m in db.GroupMembers
                             join g in db.Groups on m.GroupId equals g.Id
                             where ids.Contains(m.UserId)
-                            select new { m.UserId, g.Name }).ToListAsync(cancellationToken);
+                            select new { m.UserId, g.Id, g.Name }).ToListAsync(cancellationToken);
         var now = clock.GetUtcNow();
         return users.Select(u => new UserSummary(
             u.Id, u.UserName ?? "", u.DisplayName, u.Email, u.IsDisabled, u.LockoutEnd > now,
             roles.Where(r => r.UserId == u.Id).Select(r => r.Name!).Order().ToList(),
             groups.Where(g => g.UserId == u.Id).Select(g => g.Name).Order().ToList(),
-            u.CreatedAt)).ToList();
+            u.CreatedAt)
+        {
+            GroupIds = groups.Where(g => g.UserId == u.Id).OrderBy(g => g.Name).Select(g => g.Id).ToList(),
+        }).ToList();
     }
 }

@@ -2,7 +2,11 @@ namespace Wbpm.Infrastructure.Administration;
 
 public sealed record UserSummary(
     string Id, string UserName, string DisplayName, string? Email, bool IsDisabled, bool IsLockedOut,
-    IReadOnlyList<string> Roles, IReadOnlyList<string> Groups, DateTimeOffset CreatedAt);
+    IReadOnlyList<string> Roles, IReadOnlyList<string> Groups, DateTimeOffset CreatedAt)
+{
+    /// <summary>Ids of <see cref="Groups"/> (names need not be unique; editing memberships needs ids).</summary>
+    public IReadOnlyList<string> GroupIds { get; init; } = [];
+}
 
 public sealed record NewUser(
     string UserName, string DisplayName, string? Email, string Password,
