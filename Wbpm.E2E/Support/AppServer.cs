@@ -28,6 +28,8 @@ public sealed class AppServer : WebApplicationFactory<Program>
         builder.UseSetting("Wbpm:Database:DataDirectory", _dataDirectory);
         builder.UseSetting("Wbpm:Demo:Enabled", "true");
         builder.UseSetting("Wbpm:Demo:Password", DemoPassword);
+        // Open pages re-check access every 5 s here (1 minute in production) so journeys can watch it happen.
+        builder.UseSetting("Wbpm:Auth:RevalidationInterval", "00:00:05");
     }
 
     protected override void Dispose(bool disposing)

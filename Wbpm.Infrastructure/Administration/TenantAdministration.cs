@@ -31,9 +31,12 @@ public sealed class TenantAdministration(
         return tenants.Select(t => new TenantSummary(t.Id, t.Name, t.CreatedAt, counts.GetValueOrDefault(t.Id), t.Id == currentUser.TenantId)).ToList();
     }
 
+    /// <summary>An admin renames their own tenant only; another tenant's id is "not found".</summary>
     public async Task RenameAsync(string tenantId, string name, CancellationToken cancellationToken = default)
     {
         currentUser.Require(Permission.AdminSystem);
+        if (tenantId != currentUser.TenantId)
+            throw new NotFoundException("Tenant", tenantId);
         await using var db = contexts.Create(TenantScope.AllTenants);
         var tenant = await db.Tenants.FirstOrDefaultAsync(t => t.Id == tenantId, cancellationToken)
             ?? throw new NotFoundException("Tenant", tenantId);

@@ -88,6 +88,17 @@ public sealed class TenantAdministrationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AnAdminCannotRenameAnotherTenant()
+    {
+        await using var admin = await database.AsAsync("admin-a");
+
+        await Assert.ThrowsAsync<NotFoundException>(() => admin.Get<TenantAdministration>().RenameAsync(database.TenantB.Id, "Hijacked", Ct));
+
+        await using var db = database.OpenAllTenants();
+        Assert.Equal("Tenant B", (await db.Tenants.SingleAsync(t => t.Id == database.TenantB.Id, Ct)).Name);
+    }
+
+    [Fact]
     public async Task RenamingIsAuditedWithTheOldAndNewName()
     {
         await using var admin = await database.AsAsync("admin-a");

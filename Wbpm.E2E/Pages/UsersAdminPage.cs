@@ -1,0 +1,45 @@
+using Microsoft.Playwright;
+
+namespace Wbpm.E2E.Pages;
+
+/// <summary>Administration / Users: the grid, the new-user dialog and the roles-and-groups dialog.</summary>
+public sealed class UsersAdminPage(IPage page)
+{
+    public async Task OpenAsync()
+    {
+        await page.GotoAsync("/admin/users");
+        await Shell.WaitUntilInteractiveAsync(page);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Users");
+    }
+
+    public ILocator Dialog => page.GetByRole(AriaRole.Dialog);
+
+    public async Task CreateUserAsync(string userName, string displayName, string email, string password)
+    {
+        await page.GetByRole(AriaRole.Button, new() { Name = "New user" }).ClickAsync();
+        await Dialog.GetByLabel("User name", new() { Exact = true }).FillAsync(userName);
+        await Dialog.GetByLabel("Display name", new() { Exact = true }).FillAsync(displayName);
+        await Dialog.GetByLabel("Email", new() { Exact = true }).FillAsync(email);
+        await Dialog.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
+        await Dialog.GetByRole(AriaRole.Button, new() { Name = "Create user" }).ClickAsync();
+        await Assertions.Expect(Dialog).ToHaveCountAsync(0);
+    }
+
+    public async Task SearchAsync(string text)
+    {
+        await page.GetByLabel("Search users").FillAsync(text);
+        await Assertions.Expect(Row(text)).ToBeVisibleAsync();
+    }
+
+    public ILocator Row(string userName) =>
+        page.Locator("[data-testid=users-grid] tbody tr").Filter(new() { HasText = userName });
+
+    public async Task GiveRoleAsync(string userName, string role)
+    {
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Roles and groups of {userName}" }).ClickAsync();
+        await Dialog.GetByText(role + " —").ClickAsync();
+        await Dialog.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(Dialog).ToHaveCountAsync(0);
+        await Assertions.Expect(Row(userName)).ToContainTextAsync(role);
+    }
+}
