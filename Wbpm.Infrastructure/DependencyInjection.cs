@@ -2,8 +2,12 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Wbpm.Domain.Expressions;
+using Wbpm.Domain.Modeling.Validation;
 using Wbpm.Domain.Security;
 using Wbpm.Infrastructure.Administration;
+using Wbpm.Infrastructure.ApiKeys;
+using Wbpm.Infrastructure.Definitions;
 using Wbpm.Infrastructure.Identity;
 using Wbpm.Infrastructure.Persistence;
 using Wbpm.Infrastructure.Seeding;
@@ -47,6 +51,18 @@ public static class DependencyInjection
         services.AddScoped<GroupAdministration>();
         services.AddScoped<TenantAdministration>();
         services.AddScoped<MyAccount>();
+        services.AddScoped<ApiKeyAdministration>();
+        services.AddSingleton<ApiKeyAuthenticator>();
+        services.AddScoped<BootstrapApiKey>();
+
+        // One FEEL engine per app: it owns the parse cache the validator (and later the engine) share.
+        services.Configure<DeploymentOptions>(configuration.GetSection("Wbpm:Deployments"));
+        services.AddSingleton(new FeelEngine());
+        services.AddSingleton(sp => new ModelValidator(new FeelSyntaxChecker(sp.GetRequiredService<FeelEngine>())));
+        services.AddSingleton<DeploymentResourceReader>();
+        services.AddSingleton<ProcessDefinitionCache>();
+        services.AddScoped<DeploymentService>();
+        services.AddScoped<ProcessDefinitionQueries>();
         services.AddScoped<FirstRunSeeder>();
         services.AddHostedService<DatabaseInitializer>();
         return services;

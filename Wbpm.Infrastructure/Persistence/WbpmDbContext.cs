@@ -2,6 +2,8 @@ using System.Linq.Expressions;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Wbpm.Domain.Auditing;
+using Wbpm.Domain.Definitions;
+using Wbpm.Domain.Security;
 using Wbpm.Domain.Tenancy;
 using Wbpm.Infrastructure.Identity;
 
@@ -28,6 +30,9 @@ public abstract class WbpmDbContext(DbContextOptions options, TenantScope scope)
     public DbSet<Group> Groups => Set<Group>();
     public DbSet<GroupMember> GroupMembers => Set<GroupMember>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Deployment> Deployments => Set<Deployment>();
+    public DbSet<ProcessDefinition> ProcessDefinitions => Set<ProcessDefinition>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -11,7 +11,7 @@ namespace Wbpm.Infrastructure.Seeding;
 
 /// <summary>
 /// Runs before the app serves requests: applies migrations (if configured), creates the built-in roles, and on an
-/// empty database the demo tenant or the bootstrap admin. Idempotent: a second start changes nothing.
+/// empty database the demo tenant or the bootstrap admin, then the bootstrap API key when configured. Idempotent: a second start changes nothing.
 /// </summary>
 public sealed partial class DatabaseInitializer(
     WbpmDbContextFactory contexts,
@@ -23,6 +23,7 @@ public sealed partial class DatabaseInitializer(
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        bool hasUsers;
         await using (var db = contexts.Create(TenantScope.AllTenants))
         {
             if (database.Value.MigrateOnStartup)
@@ -32,13 +33,22 @@ public sealed partial class DatabaseInitializer(
                     await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
             }
             await EnsureRolesAsync(db, cancellationToken);
-            if (await db.Users.AnyAsync(cancellationToken))
-                return;
+            hasUsers = await db.Users.AnyAsync(cancellationToken);
         }
 
         // Provisioning needs Identity's scoped services (password policy and hashing).
         await using var scope = scopes.CreateAsyncScope();
-        var seeder = scope.ServiceProvider.GetRequiredService<FirstRunSeeder>();
+        if (!hasUsers)
+            await SeedFirstRunAsync(scope.ServiceProvider.GetRequiredService<FirstRunSeeder>(), cancellationToken);
+        if (!string.IsNullOrWhiteSpace(bootstrap.Value.ApiKey))
+        {
+            var admin = demo.Value.Enabled ? "admin" : bootstrap.Value.AdminEmail ?? "";
+            await scope.ServiceProvider.GetRequiredService<BootstrapApiKey>().EnsureAsync(bootstrap.Value.ApiKey, admin, cancellationToken);
+        }
+    }
+
+    private async Task SeedFirstRunAsync(FirstRunSeeder seeder, CancellationToken cancellationToken)
+    {
         if (demo.Value.Enabled)
         {
             await seeder.SeedDemoAsync(demo.Value, cancellationToken);

@@ -15,4 +15,7 @@ public sealed class BootstrapOptions
     public string? AdminEmail { get; set; }
     public string? AdminPassword { get; set; }
     public string TenantName { get; set; } = "Default";
+
+    /// <summary>An API key secret (at least 32 characters) to create for the bootstrap admin, or the demo "admin". Never logged.</summary>
+    public string? ApiKey { get; set; }
 }
