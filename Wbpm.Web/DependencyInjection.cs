@@ -26,7 +26,7 @@ public static class DependencyInjection
             sp.GetRequiredService<ILoggerFactory>(), sp.GetRequiredService<IServiceScopeFactory>(), auth.RevalidationInterval));
         services.TryAddEnumerable(ServiceDescriptor.Scoped<CircuitHandler, CurrentUserCircuitHandler>());
 
-        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        WbpmAuthentication.Register(services);
         services.ConfigureApplicationCookie(options => CookiePolicy.Configure(options, auth));
         // Open requests re-check the security stamp (disabled users, changed roles) at this interval.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = auth.RevalidationInterval);

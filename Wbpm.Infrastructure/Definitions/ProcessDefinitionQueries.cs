@@ -10,13 +10,15 @@ public sealed class ProcessDefinitionQueries(TenantDbContextFactory contexts, IC
 {
     /// <summary>Definitions by key, then newest version first; <paramref name="latestOnly"/> keeps the highest version of each key.</summary>
     public async Task<IReadOnlyList<ProcessDefinitionSummary>> ListAsync(string? key = null, bool latestOnly = false,
-        CancellationToken cancellationToken = default)
+        string? deploymentId = null, CancellationToken cancellationToken = default)
     {
         currentUser.Require(Permission.WorkflowView);
         await using var db = contexts.Create();
         var definitions = db.ProcessDefinitions.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(key))
             definitions = definitions.Where(d => d.Key == key.Trim());
+        if (!string.IsNullOrWhiteSpace(deploymentId))
+            definitions = definitions.Where(d => d.DeploymentId == deploymentId);
         if (latestOnly)
             definitions = definitions.Where(d => d.Version == db.ProcessDefinitions.Where(o => o.Key == d.Key).Max(o => o.Version));
         return await definitions.OrderBy(d => d.Key).ThenByDescending(d => d.Version)

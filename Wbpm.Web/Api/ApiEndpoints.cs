@@ -1,6 +1,9 @@
 namespace Wbpm.Web.Api;
 
-/// <summary>The REST API under /api/v1: cookie-authenticated for now; each group maps one feature's endpoints.</summary>
+/// <summary>
+/// The REST API under /api/v1, authenticated by the session cookie or an X-Api-Key header (see WbpmAuthentication);
+/// each group maps one feature's endpoints.
+/// </summary>
 internal static class ApiEndpoints
 {
     public static IEndpointRouteBuilder MapWbpmApi(this IEndpointRouteBuilder endpoints)
@@ -8,6 +11,9 @@ internal static class ApiEndpoints
         var api = endpoints.MapGroup("/api/v1").RequireAuthorization().WithTags("Wbpm");
         api.MapMeEndpoints();
         api.MapAdminEndpoints();
+        api.MapApiKeyEndpoints();
+        api.MapDeploymentEndpoints();
+        api.MapProcessDefinitionEndpoints();
         return endpoints;
     }
 }

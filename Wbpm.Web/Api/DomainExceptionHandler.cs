@@ -1,10 +1,11 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Wbpm.Domain.Definitions;
 using Wbpm.Domain.Security;
 
 namespace Wbpm.Web.Api;
 
-/// <summary>Turns the service layer's exceptions into problem+json: 403, 404, 400 with field errors.</summary>
+/// <summary>Turns the service layer's exceptions into problem+json: 403, 404, 400 with field errors or model issues.</summary>
 internal sealed class DomainExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
@@ -17,6 +18,7 @@ internal sealed class DomainExceptionHandler(IProblemDetailsService problems) : 
             {
                 Status = 400, Title = "The request is not valid", Detail = e.Message,
             },
+            DeploymentRejectedException e => DeploymentProblems.ToProblem(e),
             _ => null,
         };
         if (problem is null)

@@ -22,6 +22,7 @@ public static class NavigationItems
             new("Roles", "verified_user", "/admin/roles", Permission.AdminSystem, []),
             new("Tenants", "domain", "/admin/tenants", Permission.AdminSystem, []),
             new("Audit log", "history", "/admin/audit", Permission.AdminSystem, []),
+            new("API keys", "key", "/admin/api-keys", Permission.AdminSystem, []),
         ]),
         new("API", "api", "/swagger", null, []),
     ];
