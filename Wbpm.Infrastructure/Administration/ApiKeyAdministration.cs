@@ -27,9 +27,9 @@ public sealed class ApiKeyAdministration(TenantDbContextFactory contexts, ICurre
         currentUser.Require(Permission.AdminSystem);
         await using var db = contexts.Create();
         return await db.ApiKeys.AsNoTracking()
+            .OrderByDescending(k => k.CreatedAt)
             .Join(db.Users, k => k.UserId, u => u.Id, (k, u) => new ApiKeySummary(k.Id, k.Name, k.Prefix, k.UserId, u.UserName!,
                 k.CreatedAt, k.LastUsedAt, k.ExpiresAt, k.RevokedAt))
-            .OrderByDescending(k => k.CreatedAt)
             .ToListAsync(cancellationToken);
     }
 

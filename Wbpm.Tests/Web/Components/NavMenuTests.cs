@@ -11,7 +11,7 @@ public sealed class NavMenuTests
     public async Task AdminSeesTheAdministrationSection()
     {
         var html = await ComponentRenderer.RenderAsync<NavMenu>(TestPrincipals.With("acme", "u1", Role.Admin));
-        foreach (var entry in new[] { "Home", "Administration", "Users", "Groups", "Roles", "Tenants", "Audit log" })
+        foreach (var entry in new[] { "Home", "Administration", "Users", "Groups", "Roles", "Tenants", "Audit log", "API keys" })
             Assert.Contains($">{entry}<", html);
         Assert.Contains("href=\"/admin/users\"", html);
     }
