@@ -1,9 +1,13 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Wbpm.Domain.Security;
+using Microsoft.Extensions.Options;
 using Wbpm.Infrastructure.Administration;
+using Wbpm.Infrastructure.DataProtection;
 using Wbpm.Infrastructure.Identity;
 using Wbpm.Infrastructure.Persistence;
 using Wbpm.Infrastructure.Seeding;
@@ -15,6 +19,8 @@ public static class DependencyInjection
     /// <summary>Persistence (provider from <c>Wbpm:Database</c>), Identity stores and policies, tenancy and admin services.</summary>
     public static IServiceCollection AddWbpmInfrastructure(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
+        // First hosted service: the database is migrated before anything (data protection, jobs) touches it.
+        services.AddHostedService<DatabaseInitializer>();
         services.Configure<DatabaseOptions>(configuration.GetSection("Wbpm:Database"));
         services.Configure<DemoOptions>(configuration.GetSection("Wbpm:Demo"));
         services.Configure<BootstrapOptions>(configuration.GetSection("Wbpm:Bootstrap"));
@@ -29,6 +35,11 @@ public static class DependencyInjection
         // Identity's stores see all tenants: signing in and cookie revalidation happen before a tenant is known.
         // Application services never take this context; they use TenantDbContextFactory.
         services.AddScoped<WbpmDbContext>(_ => factory.Create(TenantScope.AllTenants));
+
+        // Cookie and antiforgery keys live in the database: sessions survive restarts and work across nodes.
+        services.AddDataProtection().SetApplicationName("Wbpm");
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(
+            o => o.XmlRepository = new DatabaseXmlRepository(sp.GetRequiredService<WbpmDbContextFactory>())));
 
         services.AddScoped<ClaimsCurrentUser>();
         services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<ClaimsCurrentUser>());
@@ -48,7 +59,6 @@ public static class DependencyInjection
         services.AddScoped<TenantAdministration>();
         services.AddScoped<MyAccount>();
         services.AddScoped<FirstRunSeeder>();
-        services.AddHostedService<DatabaseInitializer>();
         return services;
     }
 

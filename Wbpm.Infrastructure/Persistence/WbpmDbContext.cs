@@ -28,6 +28,7 @@ public abstract class WbpmDbContext(DbContextOptions options, TenantScope scope)
     public DbSet<Group> Groups => Set<Group>();
     public DbSet<GroupMember> GroupMembers => Set<GroupMember>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<DataProtection.DataProtectionKey> DataProtectionKeys => Set<DataProtection.DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
