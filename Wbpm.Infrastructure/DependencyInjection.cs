@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -5,9 +7,11 @@ using Microsoft.Extensions.Hosting;
 using Wbpm.Domain.Expressions;
 using Wbpm.Domain.Modeling.Validation;
 using Wbpm.Domain.Security;
+using Microsoft.Extensions.Options;
 using Wbpm.Infrastructure.Administration;
 using Wbpm.Infrastructure.ApiKeys;
 using Wbpm.Infrastructure.Definitions;
+using Wbpm.Infrastructure.DataProtection;
 using Wbpm.Infrastructure.Identity;
 using Wbpm.Infrastructure.Persistence;
 using Wbpm.Infrastructure.Seeding;
@@ -19,6 +23,8 @@ public static class DependencyInjection
     /// <summary>Persistence (provider from <c>Wbpm:Database</c>), Identity stores and policies, tenancy and admin services.</summary>
     public static IServiceCollection AddWbpmInfrastructure(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
+        // First hosted service: the database is migrated before anything (data protection, jobs) touches it.
+        services.AddHostedService<DatabaseInitializer>();
         services.Configure<DatabaseOptions>(configuration.GetSection("Wbpm:Database"));
         services.Configure<DemoOptions>(configuration.GetSection("Wbpm:Demo"));
         services.Configure<BootstrapOptions>(configuration.GetSection("Wbpm:Bootstrap"));
@@ -33,6 +39,11 @@ public static class DependencyInjection
         // Identity's stores see all tenants: signing in and cookie revalidation happen before a tenant is known.
         // Application services never take this context; they use TenantDbContextFactory.
         services.AddScoped<WbpmDbContext>(_ => factory.Create(TenantScope.AllTenants));
+
+        // Cookie and antiforgery keys live in the database: sessions survive restarts and work across nodes.
+        services.AddDataProtection().SetApplicationName("Wbpm");
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(
+            o => o.XmlRepository = new DatabaseXmlRepository(sp.GetRequiredService<WbpmDbContextFactory>())));
 
         services.AddScoped<ClaimsCurrentUser>();
         services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<ClaimsCurrentUser>());
@@ -64,7 +75,6 @@ public static class DependencyInjection
         services.AddScoped<DeploymentService>();
         services.AddScoped<ProcessDefinitionQueries>();
         services.AddScoped<FirstRunSeeder>();
-        services.AddHostedService<DatabaseInitializer>();
         return services;
     }
 

@@ -33,6 +33,7 @@ public abstract class WbpmDbContext(DbContextOptions options, TenantScope scope)
     public DbSet<Deployment> Deployments => Set<Deployment>();
     public DbSet<ProcessDefinition> ProcessDefinitions => Set<ProcessDefinition>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<DataProtection.DataProtectionKey> DataProtectionKeys => Set<DataProtection.DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -12,7 +12,16 @@ namespace Wbpm.Tests.Support;
 public class WbpmAppFactory : WebApplicationFactory<Program>
 {
     public const string DemoPassword = "Demo-Passw0rd";
-    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), $"wbpm-web-{Guid.NewGuid():N}");
+    private readonly string _dataDirectory;
+
+    public WbpmAppFactory() => _dataDirectory = Path.Combine(Path.GetTempPath(), $"wbpm-web-{Guid.NewGuid():N}");
+
+    /// <summary>Two factories on one data directory are two app nodes sharing one database.</summary>
+    public static WbpmAppFactory OnDataDirectory(string dataDirectory) => new(dataDirectory);
+
+    private WbpmAppFactory(string dataDirectory) => _dataDirectory = dataDirectory;
+
+    public string DataDirectory => _dataDirectory;
 
     protected virtual IEnumerable<KeyValuePair<string, string?>> Settings =>
     [
