@@ -1,9 +1,13 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Wbpm.Domain.Expressions;
+using Wbpm.Domain.Modeling.Validation;
 using Wbpm.Domain.Security;
 using Wbpm.Infrastructure.Administration;
+using Wbpm.Infrastructure.Designer;
 using Wbpm.Infrastructure.Identity;
 using Wbpm.Infrastructure.Persistence;
 using Wbpm.Infrastructure.Seeding;
@@ -48,6 +52,12 @@ public static class DependencyInjection
         services.AddScoped<TenantAdministration>();
         services.AddScoped<MyAccount>();
         services.AddScoped<FirstRunSeeder>();
+
+        // One FEEL engine (its parse cache is shared) and one validator for the whole app; both are thread-safe.
+        services.TryAddSingleton(_ => new FeelEngine());
+        services.TryAddSingleton(sp => new ModelValidator(new FeelSyntaxChecker(sp.GetRequiredService<FeelEngine>())));
+        services.AddScoped<ProcessDraftService>();
+        services.AddScoped<DraftValidation>();
         services.AddHostedService<DatabaseInitializer>();
         return services;
     }

@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Wbpm.Domain.Auditing;
+using Wbpm.Domain.Definitions;
 using Wbpm.Domain.Tenancy;
 using Wbpm.Infrastructure.Identity;
 
@@ -28,6 +29,7 @@ public abstract class WbpmDbContext(DbContextOptions options, TenantScope scope)
     public DbSet<Group> Groups => Set<Group>();
     public DbSet<GroupMember> GroupMembers => Set<GroupMember>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<ProcessDraft> ProcessDrafts => Set<ProcessDraft>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
