@@ -29,7 +29,17 @@ public sealed class BpmnModelerInterop(IJSRuntime js, IBpmnModelerListener liste
     /// <summary>Replaces the diagram (reload after a conflict). Returns the number of import warnings.</summary>
     public Task<int> ImportAsync(string xml) => Designer.InvokeAsync<int>("importXml", xml).AsTask();
 
-    public Task<string> GetXmlAsync() => Designer.InvokeAsync<string>("saveXml").AsTask();
+    /// <summary>Largest diagram XML accepted from the browser; the reader's own cap is 10 M characters.</summary>
+    public const long MaxXmlBytes = 20 * 1024 * 1024;
+
+    /// <summary>The diagram as BPMN XML. Streamed, because a real model is larger than one SignalR message may be.</summary>
+    public async Task<string> GetXmlAsync()
+    {
+        var reference = await Designer.InvokeAsync<IJSStreamReference>("saveXmlStream");
+        await using var stream = await reference.OpenReadStreamAsync(MaxXmlBytes);
+        using var reader = new StreamReader(stream, System.Text.Encoding.UTF8);
+        return await reader.ReadToEndAsync();
+    }
 
     public Task FitAsync() => Designer.InvokeVoidAsync("fit").AsTask();
 
@@ -39,7 +49,8 @@ public sealed class BpmnModelerInterop(IJSRuntime js, IBpmnModelerListener liste
     public Task DownloadAsync(string format, string fileName) => Designer.InvokeVoidAsync("download", format, fileName).AsTask();
 
     /// <summary>Marks elements red (error) or amber (warning) and puts a badge with the messages on them.</summary>
-    public Task ShowIssuesAsync(IEnumerable<CanvasIssue> issues) => Designer.InvokeVoidAsync("setIssues", issues.ToArray()).AsTask();
+    // Cast to object: an array passed alone to a params object?[] would be spread into separate JS arguments.
+    public Task ShowIssuesAsync(IEnumerable<CanvasIssue> issues) => Designer.InvokeVoidAsync("setIssues", (object)issues.ToArray()).AsTask();
 
     /// <summary>Selects the element and scrolls it into view; false when it is not on the canvas.</summary>
     public Task<bool> SelectAsync(string elementId) => Designer.InvokeAsync<bool>("select", elementId).AsTask();

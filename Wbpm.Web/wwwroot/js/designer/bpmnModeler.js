@@ -82,7 +82,11 @@ class Designer {
     return (this.selectedId && registry.get(this.selectedId)) || this.get('canvas').getRootElement();
   }
 
-  sendSelection() { this.notify('OnSelectionChanged', describe(this.current(), this.get('elementRegistry'))); }
+  sendSelection() {
+    // Import clears the selection before the root exists: importXml sends the selection itself when done.
+    const element = this.importing ? null : this.current();
+    if (element?.businessObject) this.notify('OnSelectionChanged', describe(element, this.get('elementRegistry')));
+  }
 
   async importXml(xml) {
     this.importing = true;
@@ -92,14 +96,18 @@ class Designer {
       this.selectedId = null;
       this.markers = [];
       this.issueOverlays = [];
-      this.sendSelection();
       return warnings.length;
     } finally {
       this.importing = false;
+      this.sendSelection();
     }
   }
 
   async saveXml() { return (await this.modeler.saveXML({ format: true })).xml; }
+
+  // Large models exceed SignalR's 32 KB message limit for browser-to-server calls: hand the XML over as a stream.
+  // (Blazor wraps a returned typed array into the IJSStreamReference the .NET side asked for.)
+  async saveXmlStream() { return new TextEncoder().encode(await this.saveXml()); }
 
   async saveSvg() { return (await this.modeler.saveSVG()).svg; }
 
