@@ -1,3 +1,5 @@
+using Wbpm.Web.Features.Designer;
+
 namespace Wbpm.Web.Api;
 
 /// <summary>The REST API under /api/v1: cookie-authenticated for now; each group maps one feature's endpoints.</summary>
@@ -8,6 +10,7 @@ internal static class ApiEndpoints
         var api = endpoints.MapGroup("/api/v1").RequireAuthorization().WithTags("Wbpm");
         api.MapMeEndpoints();
         api.MapAdminEndpoints();
+        api.MapDesignerEndpoints();
         return endpoints;
     }
 }
