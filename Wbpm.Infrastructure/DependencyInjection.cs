@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Wbpm.Domain.Expressions;
 using Wbpm.Domain.Modeling.Validation;
@@ -12,6 +13,7 @@ using Wbpm.Infrastructure.Administration;
 using Wbpm.Infrastructure.ApiKeys;
 using Wbpm.Infrastructure.Definitions;
 using Wbpm.Infrastructure.DataProtection;
+using Wbpm.Infrastructure.Designer;
 using Wbpm.Infrastructure.Identity;
 using Wbpm.Infrastructure.Persistence;
 using Wbpm.Infrastructure.Seeding;
@@ -75,6 +77,8 @@ public static class DependencyInjection
         services.AddScoped<DeploymentService>();
         services.AddScoped<ProcessDefinitionQueries>();
         services.AddScoped<FirstRunSeeder>();
+        services.AddScoped<ProcessDraftService>();
+        services.AddScoped<DraftValidation>();
         return services;
     }
 

@@ -6,6 +6,7 @@ using Radzen;
 using Wbpm.Web.Api;
 using Wbpm.Web.Components;
 using Wbpm.Web.Components.Account;
+using Wbpm.Web.Features.Designer;
 using Wbpm.Web.Health;
 using Wbpm.Web.Observability;
 using Wbpm.Web.Security;
@@ -19,6 +20,7 @@ public static class DependencyInjection
         var auth = configuration.GetSection("Wbpm:Auth").Get<AuthOptions>() ?? new AuthOptions();
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddRadzenComponents();
+        services.AddSingleton<DesignerPresence>();
         services.AddHttpContextAccessor();
 
         services.AddCascadingAuthenticationState();

@@ -34,6 +34,7 @@ public abstract class WbpmDbContext(DbContextOptions options, TenantScope scope)
     public DbSet<ProcessDefinition> ProcessDefinitions => Set<ProcessDefinition>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<DataProtection.DataProtectionKey> DataProtectionKeys => Set<DataProtection.DataProtectionKey>();
+    public DbSet<ProcessDraft> ProcessDrafts => Set<ProcessDraft>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,3 +1,5 @@
+using Wbpm.Web.Features.Designer;
+
 namespace Wbpm.Web.Api;
 
 /// <summary>
@@ -14,6 +16,7 @@ internal static class ApiEndpoints
         api.MapApiKeyEndpoints();
         api.MapDeploymentEndpoints();
         api.MapProcessDefinitionEndpoints();
+        api.MapDesignerEndpoints();
         return endpoints;
     }
 }

@@ -129,6 +129,29 @@ namespace Wbpm.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Deployments",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    TenantId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    DeployedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    DeployedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    DeployedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Comment = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Deployments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Deployments_Tenants_TenantId",
+                        column: x => x.TenantId,
+                        principalTable: "Tenants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Groups",
                 columns: table => new
                 {
@@ -143,6 +166,67 @@ namespace Wbpm.Infrastructure.Persistence.Migrations.Sqlite
                     table.PrimaryKey("PK_Groups", x => x.Id);
                     table.ForeignKey(
                         name: "FK_Groups_Tenants_TenantId",
+                        column: x => x.TenantId,
+                        principalTable: "Tenants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ProcessDrafts",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    TenantId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Xml = table.Column<string>(type: "TEXT", nullable: false),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    CreatedByName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    UpdatedByName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProcessDrafts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ProcessDrafts_Tenants_TenantId",
+                        column: x => x.TenantId,
+                        principalTable: "Tenants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ApiKeys",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    TenantId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Prefix = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    SecretHash = table.Column<byte[]>(type: "BLOB", maxLength: 32, nullable: false),
+                    CreatedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastUsedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    RevokedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ApiKeys", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ApiKeys_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ApiKeys_Tenants_TenantId",
                         column: x => x.TenantId,
                         principalTable: "Tenants",
                         principalColumn: "Id",
@@ -235,6 +319,40 @@ namespace Wbpm.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ProcessDefinitions",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    TenantId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Xml = table.Column<string>(type: "TEXT", nullable: false),
+                    DeployedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    DeployedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    DeployedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DeploymentId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Comment = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    ResourceName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProcessDefinitions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ProcessDefinitions_Deployments_DeploymentId",
+                        column: x => x.DeploymentId,
+                        principalTable: "Deployments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ProcessDefinitions_Tenants_TenantId",
+                        column: x => x.TenantId,
+                        principalTable: "Tenants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "GroupMembers",
                 columns: table => new
                 {
@@ -258,6 +376,21 @@ namespace Wbpm.Infrastructure.Persistence.Migrations.Sqlite
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApiKeys_Prefix",
+                table: "ApiKeys",
+                column: "Prefix");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApiKeys_TenantId_CreatedAt",
+                table: "ApiKeys",
+                columns: new[] { "TenantId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApiKeys_UserId",
+                table: "ApiKeys",
+                column: "UserId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
@@ -312,6 +445,11 @@ namespace Wbpm.Infrastructure.Persistence.Migrations.Sqlite
                 columns: new[] { "TenantId", "EntityType", "EntityId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Deployments_TenantId_DeployedAt",
+                table: "Deployments",
+                columns: new[] { "TenantId", "DeployedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_GroupMembers_TenantId_UserId",
                 table: "GroupMembers",
                 columns: new[] { "TenantId", "UserId" });
@@ -328,6 +466,33 @@ namespace Wbpm.Infrastructure.Persistence.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_ProcessDefinitions_DeploymentId",
+                table: "ProcessDefinitions",
+                column: "DeploymentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProcessDefinitions_TenantId_Key_Version",
+                table: "ProcessDefinitions",
+                columns: new[] { "TenantId", "Key", "Version" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProcessDrafts_TenantId_Key",
+                table: "ProcessDrafts",
+                columns: new[] { "TenantId", "Key" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProcessDrafts_TenantId_Name",
+                table: "ProcessDrafts",
+                columns: new[] { "TenantId", "Name" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProcessDrafts_TenantId_UpdatedAt",
+                table: "ProcessDrafts",
+                columns: new[] { "TenantId", "UpdatedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Tenants_Name",
                 table: "Tenants",
                 column: "Name",
@@ -337,6 +502,9 @@ namespace Wbpm.Infrastructure.Persistence.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "ApiKeys");
+
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 
@@ -362,6 +530,12 @@ namespace Wbpm.Infrastructure.Persistence.Migrations.Sqlite
                 name: "GroupMembers");
 
             migrationBuilder.DropTable(
+                name: "ProcessDefinitions");
+
+            migrationBuilder.DropTable(
+                name: "ProcessDrafts");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
@@ -369,6 +543,9 @@ namespace Wbpm.Infrastructure.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Groups");
+
+            migrationBuilder.DropTable(
+                name: "Deployments");
 
             migrationBuilder.DropTable(
                 name: "Tenants");

@@ -1,0 +1,87 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace Wbpm.E2E.Pages;
+
+/// <summary>
+/// The designer (/processes/{id}/design): the bpmn-js canvas driven through its palette and context pad like a person
+/// would, the properties panel by its labels, the problems list, the save status and the conflict dialog.
+/// </summary>
+public sealed class DesignerPage(IPage page)
+{
+    public ILocator Canvas => page.Locator("[data-testid=canvas]");
+    public ILocator SaveStatus => page.Locator("[data-testid=save-status]");
+    public ILocator ConflictDialog => page.Locator("[data-testid=conflict-dialog]");
+    public ILocator Presence => page.Locator("[data-testid=presence]");
+    public ILocator Issues => page.Locator("[data-testid=issue-list] li");
+
+    public async Task WaitUntilReadyAsync()
+    {
+        await Shell.WaitUntilInteractiveAsync(page);
+        await page.Locator("[data-testid=canvas][data-ready=true]").WaitForAsync(new() { Timeout = 30_000 });
+    }
+
+    public ILocator Element(string id) => page.Locator($".djs-element[data-element-id='{id}']");
+
+    public async Task ClickElementAsync(string id) => await Element(id).Locator(".djs-hit").First.ClickAsync(new() { Force = true });
+
+    /// <summary>Context pad entry of the selected element, e.g. "append.append-task", "append.gateway", "append.end-event", "replace".</summary>
+    public Task ContextPadAsync(string action) => page.Locator($".djs-context-pad .entry[data-action='{action}']").ClickAsync();
+
+    /// <summary>Picks a palette tool ("create.end-event", ...) and drops the new element at canvas coordinates.</summary>
+    public async Task CreateFromPaletteAsync(string action, float x, float y)
+    {
+        await page.Locator($".djs-palette .entry[data-action='{action}']").ClickAsync();
+        var box = (await Canvas.BoundingBoxAsync())!;
+        await page.Mouse.ClickAsync(box.X + x, box.Y + y);
+    }
+
+    /// <summary>Replaces the selected element through the context pad's wrench menu (e.g. "replace-with-user-task").</summary>
+    public async Task ReplaceWithAsync(string entryId)
+    {
+        await ContextPadAsync("replace");
+        await page.Locator($".djs-popup [data-id='{entryId}']").ClickAsync();
+    }
+
+    /// <summary>
+    /// Waits until the properties panel shows a <paramref name="typeLabel"/> ("User task") other than
+    /// <paramref name="previousId"/>, and returns its id: the panel follows the canvas selection asynchronously.
+    /// </summary>
+    public async Task<string> SelectedIdAsync(string typeLabel, string? previousId = null)
+    {
+        var heading = page.Locator("[data-testid=properties-panel] h2").First;
+        await Assertions.Expect(heading).ToContainTextAsync(typeLabel);
+        if (previousId is not null)
+            await Assertions.Expect(page.Locator("#prop-id")).Not.ToHaveValueAsync(previousId);
+        return await page.Locator("#prop-id").InputValueAsync();
+    }
+
+    public Task<string> SelectedTypeAsync() => page.Locator("[data-testid=properties-panel] h2").First.InnerTextAsync();
+
+    public async Task SetFieldAsync(string label, string value)
+    {
+        var field = page.GetByLabel(label, new() { Exact = true });
+        await field.FillAsync(value);
+        await field.PressAsync("Tab");
+    }
+
+    /// <summary>Ticks a Radzen check box of the panel (its real input is hidden; the box is what a person clicks).</summary>
+    public async Task CheckAsync(string label)
+    {
+        var input = page.GetByLabel(label, new() { Exact = false });
+        var id = await input.GetAttributeAsync("id");
+        await page.Locator($".rz-chkbox:has(#{id}) .rz-chkbox-box").ClickAsync();
+        await Assertions.Expect(input).ToBeCheckedAsync();
+    }
+
+    public async Task SelectIssueAsync(string containing) =>
+        await Issues.Filter(new() { HasText = containing }).First.GetByRole(AriaRole.Button).ClickAsync();
+
+    public async Task SaveAsync()
+    {
+        await page.Locator("[data-testid=save]").ClickAsync();
+        await Assertions.Expect(SaveStatus).ToHaveTextAsync(new Regex("^(Saved at|Not saved)"));
+    }
+
+    public Task<string> IssueTextAsync() => page.Locator("[data-testid=issue-list]").InnerTextAsync();
+}
