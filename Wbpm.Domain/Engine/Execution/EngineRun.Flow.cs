@@ -98,7 +98,7 @@ internal sealed partial class EngineRun
         if (scope is null || scope.Kind is ScopeKind.MultiInstanceBody or ScopeKind.MultiInstanceInner) return;
         if (State.Tokens.Any(t => t.ScopeId == scopeId) || State.Scopes.Any(s => s.ParentScopeId == scopeId)) return;
         CloseScopeWaits(scope);
-        State.Scopes.Remove(scope);
+        if (scope.Kind != ScopeKind.Process) State.Scopes.Remove(scope); // process variables stay readable after the end
         switch (scope.Kind)
         {
             case ScopeKind.Process:
