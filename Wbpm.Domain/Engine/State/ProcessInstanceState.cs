@@ -56,14 +56,34 @@ public sealed class ProcessInstanceState
     public IReadOnlyDictionary<string, JsonElement> ProcessVariables =>
         Scopes.First(s => s.Id == RootScopeId).Variables;
 
-    /// <summary>Element ids of the tokens that are not finished, with how many tokens sit there (for "active elements").</summary>
-    public IReadOnlyList<(string ElementId, int Count)> ActiveElements() =>
-        Tokens.GroupBy(t => t.ElementId).Select(g => (g.Key, g.Count())).ToList();
+    /// <summary>Element ids where tokens are, with how many tokens sit there (for "active elements").</summary>
+    public IReadOnlyList<ActiveElement> ActiveElements() =>
+        Tokens.GroupBy(t => t.ElementId).Select(g => new ActiveElement(g.Key, g.Count())).ToList();
+
+    /// <summary>
+    /// The variables a token sees (its activity locals, its scope, the enclosing scopes; inner names win): what a task
+    /// form or an external task worker gets. Null when there is no such token.
+    /// </summary>
+    public IReadOnlyDictionary<string, JsonElement>? VariablesVisibleAt(string tokenId)
+    {
+        var token = Tokens.Find(t => t.Id == tokenId);
+        if (token is null) return null;
+        var chain = new List<IReadOnlyDictionary<string, JsonElement>> { token.Locals };
+        for (var scope = Scopes.Find(s => s.Id == token.ScopeId); scope is not null; scope = Scopes.Find(s => s.Id == scope.ParentScopeId))
+            chain.Add(scope.Variables);
+        var visible = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        for (var i = chain.Count - 1; i >= 0; i--)
+            foreach (var (name, value) in chain[i]) visible[name] = value;
+        return visible;
+    }
 }
 
 public enum InstanceStatus { Active, Completed, Terminated, Cancelled }
 
 /// <summary>The call activity waiting for this instance: parent instance id and the call id of its wait state.</summary>
 public sealed record ParentCall(string InstanceId, string CallId);
+
+/// <summary>An element with tokens, for "active elements" lists.</summary>
+public sealed record ActiveElement(string ElementId, int Count);
 
 public sealed record Incident(string Id, string TokenId, string ElementId, string Message, DateTimeOffset At);

@@ -28,6 +28,17 @@ public sealed class MultiInstanceScenarioTests
     }
 
     [Fact]
+    public void EachTaskSeesItsOwnElementVariableAndTheActivityCountsItsTokens()
+    {
+        var run = Deploy("MultiInstanceTasks").Start(Vars(("reviewers", new[] { "ann", "ben" })));
+
+        var seen = run.OpenUserTasks.Select(t => run.State.VariablesVisibleAt(t.TokenId)!["reviewer"].GetString());
+        Assert.Equal(["ann", "ben"], seen);
+        Assert.Equal(3, Assert.Single(run.State.ActiveElements()).Count); // body + two inner instances
+        Assert.Null(run.State.VariablesVisibleAt("no-token"));
+    }
+
+    [Fact]
     public void ParallelMultiInstanceCollectsTheOutputsInInputOrderAndThenLeaves()
     {
         var run = Deploy("MultiInstanceTasks").Start(Vars(("reviewers", new[] { "ann", "ben" })));
