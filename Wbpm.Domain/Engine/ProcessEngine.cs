@@ -1,3 +1,4 @@
+using Wbpm.Domain.Expressions;
 using Wbpm.Domain.Modeling;
 using Wbpm.Domain.Runtime;
 
@@ -29,7 +30,15 @@ public sealed class ProcessEngine
             if (state.Status != InstanceStatus.Active)
                 throw new CommandRejectedException($"Process instance '{state.InstanceId}' has already ended ({state.Status.ToString().ToLowerInvariant()}).");
             run = new EngineRun(definition, state.Clone(), context, UserOf(command));
-            run.Apply(command);
+            try
+            {
+                run.Apply(command);
+            }
+            catch (Exception e) when (e is FeelSyntaxException or FeelEvaluationException or EngineIncidentException)
+            {
+                // Applying the command itself failed (e.g. an out mapping): the given state is untouched.
+                throw new CommandRejectedException($"{command.GetType().Name} could not be applied: {e.Message}");
+            }
         }
         run.RunAgenda();
         return new EngineResult(run.State, run.Effects);

@@ -55,12 +55,13 @@ internal sealed partial class EngineRun
             case ChildInstanceEnded c:
                 {
                     var (wait, token) = TakeWait(c.CallId, WaitKind.ChildInstance, "call");
-                    _currentStep = TokenStep.Complete;
                     if (c.ErrorCode is not null)
                     {
+                        _currentStep = TokenStep.Execute; // resolving an uncaught child error calls the child again
                         ThrowError(token, c.ErrorCode, c.ErrorMessage);
                         break;
                     }
+                    _currentStep = TokenStep.Complete;
                     var activity = Model.GetNode<CallActivity>(wait.ElementId);
                     ApplyCompletionVariables(token, ChildOutput(token, activity, c.Variables ?? new Dictionary<string, JsonElement>()));
                     Enqueue(TokenStep.Complete, token);

@@ -25,10 +25,9 @@ internal sealed partial class EngineRun
 
     public void CreateUserTask(Token token, UserTask task)
     {
-        var id = _context.Ids.NewId();
-        State.Waits.Add(new WaitState(id, WaitKind.UserTask, WaitPurpose.Activity, task.Id, token.Id, token.ScopeId));
-        Emit(new UserTaskCreated(
-            id, token.Id, task.Id, task.Name,
+        // Evaluate everything first: a failing expression must leave no wait behind (it becomes an incident).
+        var created = new UserTaskCreated(
+            "", token.Id, task.Id, task.Name,
             FeelJson.ToText(EvaluateLiteralOrFeel(token, task.Assignee)),
             IdList(EvaluateLiteralOrFeel(token, task.CandidateUsers)),
             IdList(EvaluateLiteralOrFeel(token, task.CandidateGroups)),
@@ -37,7 +36,10 @@ internal sealed partial class EngineRun
             PriorityValue(EvaluateLiteralOrFeel(token, task.Priority)),
             FeelJson.ToText(EvaluateLiteralOrFeel(token, task.FormKey)),
             FeelJson.ToText(EvaluateLiteralOrFeel(token, task.Form)),
-            Now));
+            Now);
+        var id = _context.Ids.NewId();
+        State.Waits.Add(new WaitState(id, WaitKind.UserTask, WaitPurpose.Activity, task.Id, token.Id, token.ScopeId));
+        Emit(created with { TaskId = id });
     }
 
     public void CreateExternalTask(Token token, WorkerTask task, string topic)

@@ -58,4 +58,21 @@ public sealed class CallActivityScenarioTests
 
         Assert.Equal(parent.EffectsOf<ChildInstanceRequested>()[0].CallId, Assert.Single(parent.EffectsOf<ChildInstanceCancellationRequested>()).CallId);
     }
+
+    [Fact]
+    public void AChildErrorWithoutAMatchingBoundaryIsAnIncidentWhoseResolutionCallsTheChildAgain()
+    {
+        var parent = Deploy("CallActivityParent").Start(Vars(("amount", 1)));
+        var first = parent.EffectsOf<ChildInstanceRequested>()[0];
+
+        parent.Execute(new ChildInstanceEnded(first.CallId, ErrorCode: "SOMETHING_ELSE"));
+        var incident = Assert.Single(parent.State.Incidents);
+        Assert.Equal("call", incident.ElementId);
+
+        parent.Execute(new ResolveIncident(incident.Id));
+
+        var second = parent.EffectsOf<ChildInstanceRequested>()[1];
+        Assert.NotEqual(first.CallId, second.CallId);
+        Assert.Equal(["call"], parent.ActiveElements);
+    }
 }

@@ -57,4 +57,21 @@ public sealed class UserTaskScenarioTests
         Assert.Contains("nope", unknown.Message);
         Assert.Single(before.Tokens);
     }
+
+    /// <summary>UserTaskBadPriority: (start) --> [review: priority =level] --> (end)</summary>
+    [Fact]
+    public void AnAttributeThatEvaluatesToNonsenseIsAnIncidentWithoutATaskAndResolvesOnceFixed()
+    {
+        var run = Deploy("UserTaskBadPriority").Start(Vars(("level", "high")));
+
+        Assert.Contains("priority", Assert.Single(run.EffectsOf<IncidentRaised>()).Message);
+        Assert.Empty(run.OpenUserTasks);
+        Assert.Empty(run.State.Waits);
+
+        run.Execute(new SetVariables(Vars(("level", 80))));
+        run.Execute(new ResolveIncident(run.State.Incidents[0].Id));
+
+        Assert.Equal(80, run.OpenTask("review").Priority);
+        Assert.False(run.State.HasIncident);
+    }
 }
