@@ -27,6 +27,8 @@ public sealed class ProcessEngine
         else
         {
             if (state is null) throw new ArgumentNullException(nameof(state), $"{command.GetType().Name} needs the instance state.");
+            if (state.DefinitionId != definition.DefinitionId)
+                throw new ArgumentException($"Instance '{state.InstanceId}' runs definition '{state.DefinitionId}', not '{definition.DefinitionId}'.", nameof(definition));
             if (state.Status != InstanceStatus.Active)
                 throw new CommandRejectedException($"Process instance '{state.InstanceId}' has already ended ({state.Status.ToString().ToLowerInvariant()}).");
             run = new EngineRun(definition, state.Clone(), context, UserOf(command));

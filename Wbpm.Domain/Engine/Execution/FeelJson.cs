@@ -49,7 +49,7 @@ public static class FeelJson
             case JsonElement e: e.WriteTo(writer); break;
             case bool b: writer.WriteBooleanValue(b); break;
             case string s: writer.WriteStringValue(s); break;
-            case decimal d: writer.WriteNumberValue(d); break;
+            case decimal d: writer.WriteNumberValue(d / 1.0000000000000000000000000000m); break; // 2.0 is stored as 2
             case int i: writer.WriteNumberValue(i); break;
             case long l: writer.WriteNumberValue(l); break;
             case double dbl: writer.WriteNumberValue(dbl); break;

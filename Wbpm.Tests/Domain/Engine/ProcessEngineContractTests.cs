@@ -64,6 +64,8 @@ public sealed class ProcessEngineContractTests
 
         Assert.Throws<ArgumentException>(() => engine.Execute(run.Definition, run.State, new StartInstance(), Context(new CountingIds())));
         Assert.Throws<ArgumentNullException>(() => engine.Execute(run.Definition, null, new CancelInstance(), Context(new CountingIds())));
+        var other = Deploy("UserTaskWait").Definition;
+        Assert.Throws<ArgumentException>(() => engine.Execute(other, run.State, new CancelInstance(), Context(new CountingIds())));
     }
 
     [Fact]
