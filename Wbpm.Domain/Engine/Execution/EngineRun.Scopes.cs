@@ -19,13 +19,13 @@ internal sealed partial class EngineRun
 
     public void StartSubProcess(Token token, SubProcess subProcess)
     {
+        var start = Model.StartEventsOf(subProcess).FirstOrDefault(s => s.Trigger == EventTrigger.None)
+            ?? throw new EngineIncidentException($"Subprocess '{subProcess.Id}' has no none start event.");
         var scope = NewScope(ScopeKind.SubProcess, subProcess.Id, token.ScopeId, token.Id);
         foreach (var (name, value) in token.Locals) scope.Variables[name] = value; // input mappings are subprocess locals
         token.Locals.Clear();
         Wait(token);
         OpenEventSubProcessStarts(scope, subProcess);
-        var start = Model.StartEventsOf(subProcess).FirstOrDefault(s => s.Trigger == EventTrigger.None)
-            ?? throw new EngineIncidentException($"Subprocess '{subProcess.Id}' has no none start event.");
         Enqueue(TokenStep.Enter, NewToken(start.Id, scope.Id));
     }
 

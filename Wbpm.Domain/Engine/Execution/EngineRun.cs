@@ -114,6 +114,7 @@ internal sealed partial class EngineRun : IBehaviorContext
     /// <summary>Input mappings, then the element's behavior (or the multi-instance body around it).</summary>
     private void ExecuteNode(Token token)
     {
+        _currentStep = TokenStep.Execute; // an incident from here repeats the execution, not the entry
         var node = Model.GetNode<FlowNode>(token.ElementId);
         if (node is Activity { LoopCharacteristics: MultiInstanceLoopCharacteristics loop } activity && !IsInnerInstance(token))
         {
@@ -160,6 +161,7 @@ internal sealed partial class EngineRun : IBehaviorContext
     /// </summary>
     private void LeaveNode(Token token)
     {
+        _currentStep = TokenStep.Leave;
         var node = Model.GetNode<FlowNode>(token.ElementId);
         var outgoing = Model.Outgoing(node);
         if (outgoing.Count == 0)

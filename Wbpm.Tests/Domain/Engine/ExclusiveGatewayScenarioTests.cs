@@ -41,5 +41,6 @@ public sealed class ExclusiveGatewayScenarioTests
 
         Assert.Equal(InstanceStatus.Completed, run.State.Status);
         Assert.Single(run.EffectsOf<IncidentResolved>());
+        Assert.Single(run.History(HistoryEventKind.Started), "xor"); // resolving repeats the decision, not the entry
     }
 }
