@@ -10,8 +10,10 @@ namespace Wbpm.Tests.Domain.Engine;
 /// <summary>What the infrastructure relies on: purity, determinism, and a behavior for every executable element.</summary>
 public sealed class ProcessEngineContractTests
 {
+    private static readonly FeelEngine SharedFeel = new();
+
     private static EngineContext Context(IIdGenerator ids) =>
-        new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero), ids, new FeelEngine(), new Iso8601TimerSchedule(new EveryHourCron()));
+        new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero), ids, SharedFeel, new Iso8601TimerSchedule(new EveryHourCron()));
 
     private sealed class CountingIds : IIdGenerator
     {
@@ -31,6 +33,21 @@ public sealed class ProcessEngineContractTests
 
         Assert.Equal(ProcessInstanceStateJson.Serialize(first.State), ProcessInstanceStateJson.Serialize(second.State));
         Assert.Equal(first.Effects.Select(e => e.ToString()), second.Effects.Select(e => e.ToString()));
+    }
+
+    [Fact]
+    public void OneEngineAndDefinitionServeManyInstancesInParallel()
+    {
+        var definition = Deploy("MultiInstanceSubProcess").Definition;
+        var engine = new ProcessEngine();
+        var start = new StartInstance(Variables: Vars(("items", Enumerable.Range(1, 20).ToArray())));
+        var expected = ProcessInstanceStateJson.Serialize(engine.Execute(definition, null, start, Context(new CountingIds())).State);
+
+        var results = new string[200];
+        Parallel.For(0, results.Length, i =>
+            results[i] = ProcessInstanceStateJson.Serialize(engine.Execute(definition, null, start, Context(new CountingIds())).State));
+
+        Assert.All(results, r => Assert.Equal(expected, r));
     }
 
     [Fact]
