@@ -146,7 +146,7 @@ internal sealed partial class EngineRun
                     {
                         KeepOrRearm(wait);
                     }
-                    SetVariablesFrom(scopeId, variables);
+                    _variables.SetAll(scopeId, variables);
                     Enqueue(TokenStep.Enter, NewToken(boundary.Id, scopeId));
                     break;
                 }

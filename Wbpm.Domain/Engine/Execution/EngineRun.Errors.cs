@@ -3,15 +3,14 @@ using Wbpm.Domain.Modeling;
 namespace Wbpm.Domain.Engine;
 
 /// <summary>
-/// BPMN errors (section 10.5.4 and 13.5.3): caught by the nearest error boundary event (matching code first, then a
-/// catch-all) or error event subprocess, walking out from the throwing token through its enclosing activities and
-/// scopes. Uncaught: a called instance ends with the error (its parent call activity gets it); otherwise an incident.
+/// Throwing BPMN errors (sections 10.5.4 and 13.5.3) to the catcher <see cref="ErrorCatchFinder"/> finds, and incidents.
+/// Uncaught: a called instance ends with the error (its parent call activity gets it); otherwise an incident.
 /// </summary>
 internal sealed partial class EngineRun
 {
     public void ThrowError(Token token, string? errorCode, string? message)
     {
-        var catcher = FindErrorCatcher(token, errorCode);
+        var catcher = new ErrorCatchFinder(Model, Definition.Process, State).Find(token, errorCode);
         if (catcher is null)
         {
             if (State.Parent is not null)
@@ -29,7 +28,7 @@ internal sealed partial class EngineRun
             History(token, end, HistoryEventKind.Completed);
             token.ActivityInstanceId = null; // completed, not cancelled, when its scope is cancelled below
         }
-        var (activityToken, boundary, scope, start) = catcher.Value;
+        var (activityToken, boundary, scope, start) = catcher;
         if (boundary is not null)
         {
             var scopeId = activityToken!.ScopeId;
@@ -48,58 +47,7 @@ internal sealed partial class EngineRun
     private void SetErrorCodeVariable(string scopeId, Event catching, string? errorCode)
     {
         if (catching.Definition is ErrorEventDefinition { ErrorCodeVariable: { } variable } && errorCode is not null)
-            SetVariableFrom(scopeId, variable, FeelJson.ToJson(errorCode));
-    }
-
-    private (Token? ActivityToken, BoundaryEvent? Boundary, ExecutionScope? Scope, StartEvent? Start)? FindErrorCatcher(Token token, string? code)
-    {
-        if (!IsInnerInstance(token) && Model.FindNode(token.ElementId) is Activity activity && MatchBoundary(activity, code) is { } own)
-            return (token, own, null, null);
-        var scope = GetScope(token.ScopeId);
-        var fromEventSubProcess = false;
-        while (true)
-        {
-            if (!fromEventSubProcess && ContainerOf(scope) is { } container && MatchEventSubProcessStart(container, code) is { } start)
-                return (null, null, scope, start);
-            fromEventSubProcess = scope.Kind == ScopeKind.EventSubProcess;
-            if (scope.ParentTokenId is { } ownerId)
-            {
-                var owner = GetToken(ownerId);
-                if (!IsInnerInstance(owner) && Model.FindNode(owner.ElementId) is Activity ownerActivity &&
-                    MatchBoundary(ownerActivity, code) is { } boundary)
-                    return (owner, boundary, null, null);
-                scope = GetScope(owner.ScopeId);
-            }
-            else if (scope.ParentScopeId is { } parentId)
-            {
-                scope = GetScope(parentId);
-            }
-            else
-            {
-                return null;
-            }
-        }
-    }
-
-    /// <summary>The process or subprocess whose event subprocesses listen in this scope (none for multi-instance scopes).</summary>
-    private IFlowElementContainer? ContainerOf(ExecutionScope scope) => scope.Kind switch
-    {
-        ScopeKind.Process => Definition.Process,
-        ScopeKind.SubProcess or ScopeKind.EventSubProcess => Model.FindNode(scope.ElementId) as SubProcess,
-        _ => null,
-    };
-
-    private BoundaryEvent? MatchBoundary(Activity activity, string? code) =>
-        BestErrorMatch(Model.BoundaryEventsOf(activity), code);
-
-    private StartEvent? MatchEventSubProcessStart(IFlowElementContainer container, string? code) =>
-        BestErrorMatch(Model.EventSubProcessesOf(container).SelectMany(Model.StartEventsOf), code);
-
-    private static T? BestErrorMatch<T>(IEnumerable<T> events, string? code) where T : Event
-    {
-        var errorEvents = events.Where(e => e.Definition is ErrorEventDefinition).ToList();
-        return errorEvents.FirstOrDefault(e => code is not null && ((ErrorEventDefinition)e.Definition!).ErrorCode == code)
-            ?? errorEvents.FirstOrDefault(e => ((ErrorEventDefinition)e.Definition!).ErrorCode is null);
+            _variables.Set(scopeId, variable, FeelJson.ToJson(errorCode));
     }
 
     public void RaiseIncident(Token token, string message)

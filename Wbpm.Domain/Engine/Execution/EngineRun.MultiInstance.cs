@@ -74,12 +74,12 @@ internal sealed partial class EngineRun
         var activity = Model.GetNode<Activity>(body.ElementId);
         var loop = (MultiInstanceLoopCharacteristics)activity.LoopCharacteristics!;
         var state = body.MultiInstance!;
-        var view = View(innerToken);
+        var view = _variables.At(innerToken);
         if (loop.OutputDataItemName is { } outputItem)
             state.Outputs[inner.LoopIndex!.Value] = view.TryGetJson(outputItem, out var value) ? value : FeelJson.Null;
         state.Completed++;
         SetCounters(body, active: ActiveInstances(body) - 1);
-        var done = loop.CompletionCondition is { } condition && _context.Feel.EvaluateCondition(condition, View(innerToken), Now);
+        var done = loop.CompletionCondition is { } condition && _context.Feel.EvaluateCondition(condition, _variables.At(innerToken), Now);
         State.Tokens.Remove(innerToken);
         State.Scopes.Remove(inner);
         if (done)
@@ -105,7 +105,7 @@ internal sealed partial class EngineRun
         {
             var list = Enumerable.Range(0, state.Items.Count)
                 .Select(i => state.Outputs.TryGetValue(i, out var v) ? (object?)v : null).ToList();
-            SetVariableFrom(bodyToken.ScopeId, outputCollection, FeelJson.ToJson(list));
+            _variables.Set(bodyToken.ScopeId, outputCollection, FeelJson.ToJson(list));
         }
         // Output mappings already ran per inner instance; the body only closes its boundary events and leaves.
         bodyToken.State = TokenState.Ready;

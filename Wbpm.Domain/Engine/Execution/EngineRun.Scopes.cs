@@ -48,7 +48,7 @@ internal sealed partial class EngineRun
         if (start.IsInterrupting) CancelScopeContents(parent, except: null);
         var scope = NewScope(ScopeKind.EventSubProcess, eventSubProcess.Id, parent.Id, null);
         Emit(new HistoryEvent(scope.Id, eventSubProcess.Id, "subProcess", eventSubProcess.Name, HistoryEventKind.Started, Now, User));
-        SetVariablesFrom(parent.Id, variables);
+        _variables.SetAll(parent.Id, variables);
         OpenEventSubProcessStarts(scope, eventSubProcess);
         Enqueue(TokenStep.Enter, NewToken(start.Id, scope.Id));
     }
@@ -58,7 +58,7 @@ internal sealed partial class EngineRun
         var called = FeelJson.ToText(EvaluateLiteralOrFeel(token, activity.CalledElement));
         if (string.IsNullOrWhiteSpace(called))
             throw new EngineIncidentException($"Call activity '{activity.Id}' has no called element.");
-        var view = View(token);
+        var view = _variables.At(token);
         var input = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
         foreach (var mapping in activity.InMappings)
         {

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
-using Wbpm.Domain.Expressions;
 using Wbpm.Domain.Modeling;
 
 namespace Wbpm.Domain.Engine;
@@ -9,7 +7,6 @@ namespace Wbpm.Domain.Engine;
 internal sealed partial class EngineRun
 {
     public const string DefaultRetryTimeCycle = "R3/PT10S";
-    public const int DefaultPriority = 50;
 
     public void Wait(Token token)
     {
@@ -29,11 +26,11 @@ internal sealed partial class EngineRun
         var created = new UserTaskCreated(
             "", token.Id, task.Id, task.Name,
             FeelJson.ToText(EvaluateLiteralOrFeel(token, task.Assignee)),
-            IdList(EvaluateLiteralOrFeel(token, task.CandidateUsers)),
-            IdList(EvaluateLiteralOrFeel(token, task.CandidateGroups)),
-            DateValue(EvaluateLiteralOrFeel(token, task.DueDate), "due date"),
-            DateValue(EvaluateLiteralOrFeel(token, task.FollowUpDate), "follow-up date"),
-            PriorityValue(EvaluateLiteralOrFeel(token, task.Priority)),
+            UserTaskAttributeValues.IdList(EvaluateLiteralOrFeel(token, task.CandidateUsers)),
+            UserTaskAttributeValues.IdList(EvaluateLiteralOrFeel(token, task.CandidateGroups)),
+            UserTaskAttributeValues.Date(EvaluateLiteralOrFeel(token, task.DueDate), "due date", Now),
+            UserTaskAttributeValues.Date(EvaluateLiteralOrFeel(token, task.FollowUpDate), "follow-up date", Now),
+            UserTaskAttributeValues.Priority(EvaluateLiteralOrFeel(token, task.Priority)),
             FeelJson.ToText(EvaluateLiteralOrFeel(token, task.FormKey)),
             FeelJson.ToText(EvaluateLiteralOrFeel(token, task.Form)),
             Now);
@@ -166,33 +163,4 @@ internal sealed partial class EngineRun
         var repetitions = cycle.StartsWith('R') ? cycle[1..].Split('/')[0] : "";
         return (int.TryParse(repetitions, NumberStyles.Integer, CultureInfo.InvariantCulture, out var fromCycle) ? fromCycle : 3, cycle);
     }
-
-    private static IReadOnlyList<string> IdList(object? value) => value switch
-    {
-        null => [],
-        IReadOnlyList<object?> list => list.Select(FeelJson.ToText).OfType<string>().Where(s => s.Length > 0).ToList(),
-        _ => (FeelJson.ToText(value) ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries),
-    };
-
-    private DateTimeOffset? DateValue(object? value, string what) => value switch
-    {
-        null => null,
-        DateTimeOffset dto => dto,
-        DateTime local => new DateTimeOffset(DateTime.SpecifyKind(local, DateTimeKind.Utc)),
-        DateOnly date => new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
-        TimeSpan span => Now + span,
-        FeelYearsMonthsDuration months => Now.AddMonths(months.TotalMonths),
-        string text when text.StartsWith('P') => Iso8601TimerSchedule.Add(Now, text),
-        string text when DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed) => parsed,
-        _ => throw new EngineIncidentException($"The {what} '{FeelJson.ToText(value)}' is neither a date-time nor a duration."),
-    };
-
-    private static int PriorityValue(object? value) => value switch
-    {
-        null => DefaultPriority,
-        decimal d => (int)d,
-        string s when int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var i) => i,
-        JsonElement { ValueKind: JsonValueKind.Number } e => e.GetInt32(),
-        _ => throw new EngineIncidentException($"The priority '{FeelJson.ToText(value)}' is not a whole number."),
-    };
 }

@@ -15,6 +15,7 @@ internal sealed partial class EngineRun : IBehaviorContext
     private readonly Queue<(TokenStep Step, Token Token)> _agenda = new();
     private readonly List<EngineEffect> _effects = [];
     private readonly EngineContext _context;
+    private readonly InstanceVariables _variables;
     private TokenStep _currentStep;
     private int _steps;
     private string? _terminatedScopeId;
@@ -24,6 +25,7 @@ internal sealed partial class EngineRun : IBehaviorContext
         Definition = definition;
         State = state;
         _context = context;
+        _variables = new InstanceVariables(state);
         User = user;
     }
 
@@ -136,7 +138,7 @@ internal sealed partial class EngineRun : IBehaviorContext
             var values = node.OutputParameters
                 .Select(p => (p.Name, Value: FeelJson.ToJson(p.Expression is null ? null : Evaluate(token, p.Expression))))
                 .ToList();
-            foreach (var (name, value) in values) SetVariableFrom(token.ScopeId, name, value);
+            foreach (var (name, value) in values) _variables.Set(token.ScopeId, name, value);
         }
         CloseWaitsOf(token);
         History(token, node, HistoryEventKind.Completed);

@@ -67,14 +67,7 @@ public sealed class ProcessInstanceState
     public IReadOnlyDictionary<string, JsonElement>? VariablesVisibleAt(string tokenId)
     {
         var token = Tokens.Find(t => t.Id == tokenId);
-        if (token is null) return null;
-        var chain = new List<IReadOnlyDictionary<string, JsonElement>> { token.Locals };
-        for (var scope = Scopes.Find(s => s.Id == token.ScopeId); scope is not null; scope = Scopes.Find(s => s.Id == scope.ParentScopeId))
-            chain.Add(scope.Variables);
-        var visible = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
-        for (var i = chain.Count - 1; i >= 0; i--)
-            foreach (var (name, value) in chain[i]) visible[name] = value;
-        return visible;
+        return token is null ? null : new InstanceVariables(this).At(token).Flatten();
     }
 }
 
