@@ -218,6 +218,7 @@ public sealed class ModelValidatorTests(ITestOutputHelper output)
     [InlineData("<serviceTask id=\"x\" wbpm:type=\"mail\"/>")]
     [InlineData("<serviceTask id=\"x\" camunda:type=\"external\" camunda:topic=\"mail\"/>")]
     [InlineData("<sendTask id=\"x\" wbpm:type=\"mail\"/>")]
+    [InlineData("<sendTask id=\"x\" messageRef=\"M\"/>")]
     [InlineData("<receiveTask id=\"x\" messageRef=\"M\"/>")]
     [InlineData("<manualTask id=\"x\"/>")]
     [InlineData("<callActivity id=\"x\" calledElement=\"other\"/>")]

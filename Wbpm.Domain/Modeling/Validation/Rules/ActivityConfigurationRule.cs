@@ -17,7 +17,9 @@ internal sealed class ActivityConfigurationRule : IValidationRule
                 case CallActivity call when IsBlank(call.CalledElement):
                     context.Error(activity.Id, $"{what} does not say which process to call. Set the called element (process id).");
                     break;
-                case ServiceTask or SendTask when activity is WorkerTask worker && !worker.HasExecutableImplementation && !HasJavaDelegate(worker):
+                // A send task with a message and no job type publishes the message itself (engine SendTaskBehavior).
+                case ServiceTask or SendTask when activity is WorkerTask worker && !worker.HasExecutableImplementation && !HasJavaDelegate(worker) &&
+                                                  activity is not SendTask { MessageName: not null }:
                     context.Error(activity.Id,
                         $"{what} has no job type, so no worker would ever pick it up. Set wbpm:type (or camunda:type=\"external\" with a topic).");
                     break;
