@@ -79,6 +79,7 @@ public static class DependencyInjection
         services.AddScoped<FirstRunSeeder>();
         services.AddScoped<ProcessDraftService>();
         services.AddScoped<DraftValidation>();
+        services.AddScoped<DraftDeployment>();
         return services;
     }
 
