@@ -78,6 +78,8 @@ public sealed class DesignerJourneys(AppFixture app) : IClassFixture<AppFixture>
         await Assertions.Expect(versions.Locator("tbody tr")).ToHaveCountAsync(1);
         await Assertions.Expect(versions).ToContainTextAsync("First approval flow");
         await user.ScreenshotAsync("designer-versions");
+        await processes.OpenAsync();
+        await Assertions.Expect(processes.Grid).ToContainTextAsync("Version 1");
         Assert.Empty(user.ConsoleErrors);
     }
 
