@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Wbpm.Domain.Security;
 using Wbpm.Infrastructure.Administration;
 using Wbpm.Infrastructure.Identity;
+using Wbpm.Infrastructure.Jobs;
 using Wbpm.Infrastructure.Persistence;
 using Wbpm.Infrastructure.Seeding;
 
@@ -49,6 +50,8 @@ public static class DependencyInjection
         services.AddScoped<MyAccount>();
         services.AddScoped<FirstRunSeeder>();
         services.AddHostedService<DatabaseInitializer>();
+        // After the initializer: hosted services start in order, so the executor starts on a migrated database.
+        services.AddWbpmJobs(configuration);
         return services;
     }
 

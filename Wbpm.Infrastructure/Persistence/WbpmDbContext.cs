@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Wbpm.Domain.Auditing;
+using Wbpm.Domain.Jobs;
 using Wbpm.Domain.Tenancy;
 using Wbpm.Infrastructure.Identity;
 
@@ -28,6 +29,8 @@ public abstract class WbpmDbContext(DbContextOptions options, TenantScope scope)
     public DbSet<Group> Groups => Set<Group>();
     public DbSet<GroupMember> GroupMembers => Set<GroupMember>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Job> Jobs => Set<Job>();
+    public DbSet<Incident> Incidents => Set<Incident>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

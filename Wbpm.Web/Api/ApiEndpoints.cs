@@ -8,6 +8,7 @@ internal static class ApiEndpoints
         var api = endpoints.MapGroup("/api/v1").RequireAuthorization().WithTags("Wbpm");
         api.MapMeEndpoints();
         api.MapAdminEndpoints();
+        api.MapJobEndpoints();
         return endpoints;
     }
 }
