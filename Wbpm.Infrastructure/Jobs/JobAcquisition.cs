@@ -24,6 +24,8 @@ public sealed class JobAcquisition(WbpmDbContextFactory contexts, TimeProvider t
         var started = Stopwatch.GetTimestamp();
         var now = time.GetUtcNow();
         await using var db = contexts.Create(TenantScope.AllTenants);
+        // One connection for the select, the claim and the read-back (EF would otherwise open one per command).
+        await db.Database.OpenConnectionAsync(cancellationToken);
         var candidates = await Acquirable(db, now)
             .OrderByDescending(j => j.Priority).ThenBy(j => j.DueAt)
             .Select(j => new Candidate(j.Id, j.ProcessInstanceId, j.Exclusive))

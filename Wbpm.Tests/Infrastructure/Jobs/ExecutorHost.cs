@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -5,6 +6,7 @@ using Wbpm.Domain.Jobs;
 using Wbpm.Infrastructure.Jobs;
 using Wbpm.Infrastructure.Observability;
 using Wbpm.Infrastructure.Persistence;
+using Npgsql;
 using Wbpm.Tests.Support;
 
 namespace Wbpm.Tests.Infrastructure.Jobs;
@@ -18,9 +20,12 @@ public sealed class ExecutorHost : IAsyncDisposable
     private readonly ServiceProvider _services;
     private bool _stopped;
 
-    private ExecutorHost(ServiceProvider services)
+    private readonly TestDatabase _database;
+
+    private ExecutorHost(ServiceProvider services, TestDatabase database)
     {
         _services = services;
+        _database = database;
         Executor = services.GetRequiredService<JobExecutor>();
     }
 
@@ -34,7 +39,9 @@ public sealed class ExecutorHost : IAsyncDisposable
         services.AddLogging();
         services.AddMetrics();
         services.AddSingleton<WbpmMetrics>();
-        services.AddSingleton(database.Factory);
+        // Pooled, as the app's connection strings are by default (the test database's own factory is unpooled
+        // so that its file or database can be dropped at the end).
+        services.AddSingleton(new WbpmDbContextFactory(database.Provider, Pooled(database)));
         services.AddSingleton(time);
         services.AddWbpmJobs(new ConfigurationBuilder().Build());
         services.Configure<JobExecutorOptions>(o =>
@@ -46,10 +53,14 @@ public sealed class ExecutorHost : IAsyncDisposable
         });
         foreach (var handler in handlers)
             services.AddSingleton(handler);
-        var host = new ExecutorHost(services.BuildServiceProvider());
+        var host = new ExecutorHost(services.BuildServiceProvider(), database);
         await host.Executor.StartAsync(CancellationToken.None);
         return host;
     }
+
+    private static string Pooled(TestDatabase database) => database.Provider == DatabaseProvider.Sqlite
+        ? new SqliteConnectionStringBuilder(database.ConnectionString) { Pooling = true }.ConnectionString
+        : new NpgsqlConnectionStringBuilder(database.ConnectionString) { Pooling = true }.ConnectionString;
 
     public async Task StopAsync()
     {
@@ -63,6 +74,11 @@ public sealed class ExecutorHost : IAsyncDisposable
     {
         await StopAsync();
         await _services.DisposeAsync();
+        // Close this database's idle pooled connections, so the test can drop it.
+        if (_database.Provider == DatabaseProvider.Sqlite)
+            SqliteConnection.ClearPool(new SqliteConnection(Pooled(_database)));
+        else
+            NpgsqlConnection.ClearPool(new NpgsqlConnection(Pooled(_database)));
     }
 }
 
