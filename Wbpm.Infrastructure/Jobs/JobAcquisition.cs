@@ -19,7 +19,8 @@ public sealed class JobAcquisition(WbpmDbContextFactory contexts, TimeProvider t
     // Any constant works; it only has to be the same on every node sharing the database.
     private const long PostgresClaimLockKey = 0x5762706D4A6F6273; // "WbpmJobs"
 
-    public async Task<IReadOnlyList<Job>> AcquireAsync(string lockOwner, int maxJobs, TimeSpan lockDuration, CancellationToken cancellationToken)
+    /// <summary>Claims up to <paramref name="maxJobs"/> due jobs for <paramref name="lockOwner"/>.</summary>
+    public async Task<AcquiredJobs> AcquireAsync(string lockOwner, int maxJobs, TimeSpan lockDuration, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         var now = time.GetUtcNow();
@@ -36,7 +37,7 @@ public sealed class JobAcquisition(WbpmDbContextFactory contexts, TimeProvider t
         if (ids.Count == 0)
         {
             metrics.RecordJobAcquisition(Stopwatch.GetElapsedTime(started), 0);
-            return [];
+            return new AcquiredJobs([], 0);
         }
 
         // Whole milliseconds: PostgreSQL keeps microseconds, and the read-back below compares for equality.
@@ -59,7 +60,7 @@ public sealed class JobAcquisition(WbpmDbContextFactory contexts, TimeProvider t
                 .Where(j => ids.Contains(j.Id) && j.LockOwner == lockOwner && j.LockExpiresAt == expiry)
                 .ToListAsync(cancellationToken);
         metrics.RecordJobAcquisition(Stopwatch.GetElapsedTime(started), jobs.Count);
-        return jobs;
+        return new AcquiredJobs(jobs, ids.Count);
     }
 
     /// <summary>When the next job that is not yet due becomes due (null: none), so an idle executor sleeps just long enough.</summary>
@@ -109,4 +110,13 @@ public sealed class JobAcquisition(WbpmDbContextFactory contexts, TimeProvider t
         new(value.UtcTicks - value.UtcTicks % TimeSpan.TicksPerMillisecond, TimeSpan.Zero);
 
     private sealed record Candidate(string Id, string? ProcessInstanceId, bool Exclusive);
+}
+
+/// <summary>
+/// The claimed jobs, and how many candidates the claim tried: fewer claimed than tried means another node won some
+/// of them (more work is probably due), not that the table is empty.
+/// </summary>
+public sealed record AcquiredJobs(IReadOnlyList<Job> Jobs, int Candidates)
+{
+    public bool LostRaces => Jobs.Count < Candidates;
 }

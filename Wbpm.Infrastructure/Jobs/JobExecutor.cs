@@ -1,5 +1,5 @@
-using System.Collections.Concurrent;
 using System.Data.Common;
+using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -10,10 +10,12 @@ using Wbpm.Infrastructure.Persistence;
 namespace Wbpm.Infrastructure.Jobs;
 
 /// <summary>
-/// The local job executor: claims batches of due jobs sized to its free workers and runs each on its own task.
-/// It acquires again at once while batches come back full, is woken by <see cref="IJobWakeUp"/> after commits that
-/// create due jobs, and otherwise polls with a delay that doubles while idle (never past the next due job).
-/// On shutdown it stops acquiring, gives running jobs a grace period, then cancels them (their locks are released).
+/// The local job executor. One acquisition loop claims due jobs in batches into a small local queue; a fixed set
+/// of workers runs them. The loop claims again once half a batch of room is free (so one acquisition serves many
+/// jobs), at once while batches come back full or other nodes won some candidates, when <see cref="IJobWakeUp"/>
+/// says a job is due now, and otherwise on a poll whose delay doubles while idle (never past the next due job).
+/// On shutdown it stops claiming, releases the queued jobs that have not started, gives running jobs a grace
+/// period, then cancels them (their locks are released without spending a retry).
 /// </summary>
 public sealed partial class JobExecutor : BackgroundService
 {
@@ -25,7 +27,11 @@ public sealed partial class JobExecutor : BackgroundService
     private readonly TimeProvider _time;
     private readonly ILogger<JobExecutor> _logger;
     private readonly int _workers;
-    private readonly ConcurrentDictionary<string, Task> _running = new(StringComparer.Ordinal);
+    private readonly int _capacity;
+    private readonly Channel<Job> _queue = Channel.CreateUnbounded<Job>(new UnboundedChannelOptions { SingleWriter = true });
+    // A finished job signals the loop, which claims more once enough room is free.
+    private readonly Channel<bool> _roomFreed = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private int _inFlight; // claimed by this executor and not yet finished: queued + running
 
     public JobExecutor(JobAcquisition acquisition, JobRunner runner, JobWakeUp wakeUp, JobExecutorHeartbeat heartbeat,
         IOptions<JobExecutorOptions> options, WbpmDbContextFactory contexts, TimeProvider time, ILogger<JobExecutor> logger)
@@ -39,6 +45,7 @@ public sealed partial class JobExecutor : BackgroundService
         _time = time;
         _logger = logger;
         _workers = _options.WorkersFor(contexts.Provider);
+        _capacity = _workers + _options.BatchSize;
         // Unique per executor: two executors on one node (or a restarted node) never mistake each other's locks.
         LockOwner = $"{_options.NodeId ?? Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..8]}";
     }
@@ -61,67 +68,65 @@ public sealed partial class JobExecutor : BackgroundService
         await Task.Yield(); // let the host finish starting
         LogStarted(_logger, LockOwner, _workers);
         using var handlerStop = new CancellationTokenSource();
-        using var freeWorkers = new SemaphoreSlim(_workers, _workers);
-        var idleDelay = _options.PollInterval;
+        var workers = Enumerable.Range(0, _workers).Select(_ => Task.Run(() => WorkAsync(stoppingToken, handlerStop.Token), CancellationToken.None)).ToList();
         try
         {
-            while (!stoppingToken.IsCancellationRequested)
-            {
-                _heartbeat.Beat(_time.GetUtcNow());
-                // Bounded wait, so the heartbeat keeps beating while every worker is busy with a long job.
-                if (!await freeWorkers.WaitAsync(_options.MaxPollInterval, stoppingToken))
-                    continue;
-                var slots = 1;
-                while (slots < Math.Min(_options.BatchSize, _workers) && freeWorkers.Wait(0))
-                    slots++;
-
-                var jobs = await AcquireAsync(slots, stoppingToken);
-                if (slots > jobs.Count)
-                    freeWorkers.Release(slots - jobs.Count);
-                foreach (var job in jobs)
-                    Start(job, freeWorkers, handlerStop.Token);
-
-                if (jobs.Count == slots)
-                {
-                    idleDelay = _options.PollInterval; // a full batch: more are probably due
-                    continue;
-                }
-                var delay = jobs.Count > 0 ? _options.PollInterval : await IdleDelayAsync(idleDelay, stoppingToken);
-                await WaitForWorkAsync(delay, stoppingToken);
-                idleDelay = jobs.Count > 0 ? _options.PollInterval : Min(idleDelay * 2, _options.MaxPollInterval);
-            }
+            await AcquireLoopAsync(stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            // Shutdown: fall through to drain the running jobs.
+            // Shutdown: fall through to drain the workers.
         }
 
-        LogStopping(_logger, LockOwner, _running.Count);
+        LogStopping(_logger, LockOwner, Volatile.Read(ref _inFlight));
+        _queue.Writer.TryComplete();
         handlerStop.CancelAfter(_options.ShutdownGracePeriod);
-        await Task.WhenAll(_running.Values);
+        await Task.WhenAll(workers);
     }
 
-    private async Task<IReadOnlyList<Job>> AcquireAsync(int slots, CancellationToken stoppingToken)
+    private async Task AcquireLoopAsync(CancellationToken stoppingToken)
     {
-        try
+        var batch = Math.Min(_options.BatchSize, _capacity);
+        var refillAt = Math.Max(1, batch / 2);
+        var idleDelay = _options.PollInterval;
+        while (!stoppingToken.IsCancellationRequested)
         {
-            return await _acquisition.AcquireAsync(LockOwner, slots, _options.LockDuration, stoppingToken);
-        }
-        catch (Exception e) when (e is DbException or DbUpdateException or TimeoutException or InvalidOperationException)
-        {
-            // The database is unreachable or busy: keep the executor alive and try again at the next poll.
-            LogAcquisitionFailed(_logger, e);
-            return [];
+            _heartbeat.Beat(_time.GetUtcNow());
+            var room = _capacity - Volatile.Read(ref _inFlight);
+            if (room < refillAt)
+            {
+                // The queue is still well stocked; bounded, so the heartbeat keeps beating during long jobs.
+                await WaitAsync(_roomFreed.Reader, _options.MaxPollInterval, stoppingToken);
+                continue;
+            }
+
+            var wanted = Math.Min(batch, room);
+            var acquired = await AcquireAsync(wanted, stoppingToken);
+            Interlocked.Add(ref _inFlight, acquired.Jobs.Count);
+            foreach (var job in acquired.Jobs)
+                _queue.Writer.TryWrite(job);
+
+            if (acquired.Jobs.Count == wanted || acquired.LostRaces)
+            {
+                idleDelay = _options.PollInterval; // more is probably due: claim again as soon as there is room
+                continue;
+            }
+            var delay = acquired.Jobs.Count > 0 ? _options.PollInterval : await IdleDelayAsync(idleDelay, stoppingToken);
+            await WaitAsync(_wakeUp.Reader, delay, stoppingToken);
+            idleDelay = acquired.Jobs.Count > 0 ? _options.PollInterval : Min(idleDelay * 2, _options.MaxPollInterval);
         }
     }
 
-    private void Start(Job job, SemaphoreSlim freeWorkers, CancellationToken handlerStop)
+    private async Task WorkAsync(CancellationToken stoppingToken, CancellationToken handlerStop)
     {
-        _running[job.Id] = Task.Run(async () =>
+        await foreach (var job in _queue.Reader.ReadAllAsync(CancellationToken.None))
         {
             try
             {
-                await _runner.RunAsync(job, handlerStop);
+                if (stoppingToken.IsCancellationRequested)
+                    await _runner.ReleaseAsync(job); // claimed but never started: give it back for other nodes
+                else
+                    await _runner.RunAsync(job, handlerStop);
             }
             catch (Exception e) when (e is DbException or DbUpdateException or TimeoutException or InvalidOperationException)
             {
@@ -130,10 +135,24 @@ public sealed partial class JobExecutor : BackgroundService
             }
             finally
             {
-                _running.TryRemove(job.Id, out _);
-                freeWorkers.Release();
+                Interlocked.Decrement(ref _inFlight);
+                _roomFreed.Writer.TryWrite(true);
             }
-        }, CancellationToken.None);
+        }
+    }
+
+    private async Task<AcquiredJobs> AcquireAsync(int wanted, CancellationToken stoppingToken)
+    {
+        try
+        {
+            return await _acquisition.AcquireAsync(LockOwner, wanted, _options.LockDuration, stoppingToken);
+        }
+        catch (Exception e) when (e is DbException or DbUpdateException or TimeoutException or InvalidOperationException)
+        {
+            // The database is unreachable or busy: keep the executor alive and try again at the next poll.
+            LogAcquisitionFailed(_logger, e);
+            return new AcquiredJobs([], 0);
+        }
     }
 
     /// <summary>The idle backoff, cut short when a job becomes due earlier (a timer), so timers fire on time.</summary>
@@ -153,12 +172,13 @@ public sealed partial class JobExecutor : BackgroundService
         }
     }
 
-    private async Task WaitForWorkAsync(TimeSpan delay, CancellationToken stoppingToken)
+    /// <summary>Waits for a signal or the delay, whichever comes first (the signal is consumed).</summary>
+    private async Task WaitAsync(ChannelReader<bool> signal, TimeSpan delay, CancellationToken stoppingToken)
     {
         using var waiting = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         var timeout = Task.Delay(delay, _time, waiting.Token);
-        var wokenUp = _wakeUp.WaitAsync(waiting.Token);
-        await Task.WhenAny(timeout, wokenUp);
+        var signalled = signal.ReadAsync(waiting.Token).AsTask();
+        await Task.WhenAny(timeout, signalled);
         await waiting.CancelAsync();
         stoppingToken.ThrowIfCancellationRequested();
     }
@@ -168,8 +188,8 @@ public sealed partial class JobExecutor : BackgroundService
     [LoggerMessage(Level = LogLevel.Information, Message = "Job executor {Owner} started with {Workers} workers.")]
     private static partial void LogStarted(ILogger logger, string owner, int workers);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Job executor {Owner} stopping; waiting for {Running} running jobs.")]
-    private static partial void LogStopping(ILogger logger, string owner, int running);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job executor {Owner} stopping with {InFlight} jobs claimed.")]
+    private static partial void LogStopping(ILogger logger, string owner, int inFlight);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Job acquisition failed; retrying at the next poll.")]
     private static partial void LogAcquisitionFailed(ILogger logger, Exception exception);

@@ -47,6 +47,9 @@ public sealed partial class JobRunner
             return await FailAsync(job, owner, "unknown", $"No job handler is registered for the kind '{job.Kind}'.");
         if (cancellationToken.IsCancellationRequested)
             return await ReleaseAsync(job, owner, JobRunOutcome.Released);
+        // Waited in the local queue until its lock ran out: another node may run it now, so this one must not.
+        if (job.LockExpiresAt <= _time.GetUtcNow())
+            return await ReleaseAsync(job, owner, JobRunOutcome.LockLost);
 
         try
         {
@@ -111,6 +114,10 @@ public sealed partial class JobRunner
             LogFailed(_logger, job.Id, job.Kind, job.RetriesLeft, error);
         return JobRunOutcome.Failed;
     }
+
+    /// <summary>Gives back a claimed job that never started (shutdown), without spending a retry.</summary>
+    public Task<JobRunOutcome> ReleaseAsync(Job job) =>
+        ReleaseAsync(job, job.LockOwner ?? throw new ArgumentException($"Job '{job.Id}' is not locked.", nameof(job)), JobRunOutcome.Released);
 
     private async Task<JobRunOutcome> ReleaseAsync(Job job, string owner, JobRunOutcome outcome)
     {

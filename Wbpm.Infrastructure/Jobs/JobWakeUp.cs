@@ -13,5 +13,5 @@ public sealed class JobWakeUp : IJobWakeUp
 
     public void Notify() => _signal.Writer.TryWrite(true);
 
-    internal async Task WaitAsync(CancellationToken cancellationToken) => await _signal.Reader.ReadAsync(cancellationToken);
+    internal ChannelReader<bool> Reader => _signal.Reader;
 }

@@ -185,24 +185,26 @@ public sealed class JobExecutorReliabilityTests
 
     [Theory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
-    public async Task ShutdownReleasesTheLocksOfJobsItInterruptsWithoutSpendingRetries(DatabaseProvider provider)
+    public async Task ShutdownReleasesTheLocksOfRunningAndQueuedJobsWithoutSpendingRetries(DatabaseProvider provider)
     {
         await using var database = await TestDatabases.CreateAsync(provider);
         var clock = new ManualTimeProvider(T0);
-        await JobTable.AddAsync(database, [JobTable.New("slow-1", "slow", T0), JobTable.New("slow-2", "slow", T0)]);
+        string[] ids = ["slow-1", "slow-2", "slow-3"];
+        await JobTable.AddAsync(database, ids.Select(id => JobTable.New(id, "slow", T0)));
         var started = new ConcurrentDictionary<string, bool>();
         var handler = new DelegateJobHandler("slow", async (execution, ct) =>
         {
             started[execution.Job.Id] = true;
             await Task.Delay(Timeout.Infinite, ct); // only shutdown ends it
         });
-        var host = await ExecutorHost.StartAsync(database, clock, o => o.ShutdownGracePeriod = TimeSpan.Zero, handler);
-        await Eventually.TrueAsync(() => Task.FromResult(started.Count == 2), "both jobs started");
-        Assert.NotNull((await JobTable.FindAsync(database, "slow-1"))!.LockOwner);
+        // One worker: one job runs, the other two wait claimed in the executor's local queue.
+        var host = await ExecutorHost.StartAsync(database, clock, o => { o.Workers = 1; o.ShutdownGracePeriod = TimeSpan.Zero; }, handler);
+        await Eventually.TrueAsync(async () => started.Count == 1 && await LockedCountAsync(database) == 3, "one job running, two queued");
 
         await host.DisposeAsync();
 
-        foreach (var id in new[] { "slow-1", "slow-2" })
+        Assert.Single(started);
+        foreach (var id in ids)
         {
             var job = (await JobTable.FindAsync(database, id))!;
             Assert.Equal(((string?)null, (DateTimeOffset?)null, 3, T0, (string?)null), (job.LockOwner, job.LockExpiresAt, job.RetriesLeft, job.DueAt, job.LastError));
@@ -251,6 +253,12 @@ public sealed class JobExecutorReliabilityTests
     private static async Task WaitForRetriesAsync(TestDatabase database, int retriesLeft, string id = "flaky") =>
         await Eventually.TrueAsync(async () => await JobTable.FindAsync(database, id) is { LockOwner: null } job && job.RetriesLeft == retriesLeft,
             $"job {id} unlocked with {retriesLeft} retries left");
+
+    private static async Task<int> LockedCountAsync(TestDatabase database)
+    {
+        await using var db = database.Factory.Create(TenantScope.AllTenants);
+        return await db.Jobs.CountAsync(j => j.LockOwner != null);
+    }
 
     private static JobOperations OperationsFor(TestDatabase database, TimeProvider clock, IJobWakeUp wakeUp)
     {
