@@ -15,6 +15,7 @@ using Wbpm.Infrastructure.Definitions;
 using Wbpm.Infrastructure.DataProtection;
 using Wbpm.Infrastructure.Designer;
 using Wbpm.Infrastructure.Identity;
+using Wbpm.Infrastructure.Jobs;
 using Wbpm.Infrastructure.Persistence;
 using Wbpm.Infrastructure.Seeding;
 
@@ -80,6 +81,8 @@ public static class DependencyInjection
         services.AddScoped<ProcessDraftService>();
         services.AddScoped<DraftValidation>();
         services.AddScoped<DraftDeployment>();
+        // Hosted services start in order: the executor starts after the DatabaseInitializer registered first above.
+        services.AddWbpmJobs(configuration);
         return services;
     }
 
