@@ -16,6 +16,7 @@ using Wbpm.Infrastructure.DataProtection;
 using Wbpm.Infrastructure.Designer;
 using Wbpm.Infrastructure.Identity;
 using Wbpm.Infrastructure.Jobs;
+using Wbpm.Infrastructure.Observability;
 using Wbpm.Infrastructure.Persistence;
 using Wbpm.Infrastructure.Seeding;
 
@@ -28,6 +29,8 @@ public static class DependencyInjection
     {
         // First hosted service: the database is migrated before anything (data protection, jobs) touches it.
         services.AddHostedService<DatabaseInitializer>();
+        // Metrics first: services below (job executor, sign-in) record on the "Wbpm" meter.
+        services.AddWbpmObservability(configuration);
         services.Configure<DatabaseOptions>(configuration.GetSection("Wbpm:Database"));
         services.Configure<DemoOptions>(configuration.GetSection("Wbpm:Demo"));
         services.Configure<BootstrapOptions>(configuration.GetSection("Wbpm:Bootstrap"));
