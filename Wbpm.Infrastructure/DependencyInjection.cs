@@ -38,7 +38,7 @@ public static class DependencyInjection
 
         var database = configuration.GetSection("Wbpm:Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
         var connectionString = ConnectionString(configuration, database, contentRoot);
-        var factory = new WbpmDbContextFactory(database.Provider, connectionString);
+        var factory = new WbpmDbContextFactory(database.Provider, connectionString, database.SqliteSynchronous);
         services.AddSingleton(factory);
         services.AddScoped<TenantDbContextFactory>();
 
