@@ -79,6 +79,9 @@ public static class DependencyInjection
         services.AddScoped<FirstRunSeeder>();
         services.AddScoped<ProcessDraftService>();
         services.AddScoped<DraftValidation>();
+        services.AddSingleton<Templates.BuiltInTemplateLibrary>();
+        services.AddScoped<Templates.ProcessTemplateCatalog>();
+        services.AddScoped<Templates.TemplateDraftService>();
         return services;
     }
 

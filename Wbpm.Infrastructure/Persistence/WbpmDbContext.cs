@@ -35,6 +35,7 @@ public abstract class WbpmDbContext(DbContextOptions options, TenantScope scope)
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<DataProtection.DataProtectionKey> DataProtectionKeys => Set<DataProtection.DataProtectionKey>();
     public DbSet<ProcessDraft> ProcessDrafts => Set<ProcessDraft>();
+    public DbSet<TenantTemplate> TenantTemplates => Set<TenantTemplate>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
