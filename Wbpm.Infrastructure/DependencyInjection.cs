@@ -86,6 +86,9 @@ public static class DependencyInjection
         services.AddScoped<DraftDeployment>();
         // Hosted services start in order: the executor starts after the DatabaseInitializer registered first above.
         services.AddWbpmJobs(configuration);
+        services.AddSingleton<Templates.BuiltInTemplateLibrary>();
+        services.AddScoped<Templates.ProcessTemplateCatalog>();
+        services.AddScoped<Templates.TemplateDraftService>();
         return services;
     }
 

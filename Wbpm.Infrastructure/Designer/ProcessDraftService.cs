@@ -122,7 +122,8 @@ public sealed class ProcessDraftService(TenantDbContextFactory contexts, ICurren
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private async Task<string> AddAsync(string key, string name, string xml, string action, object? origin, CancellationToken cancellationToken)
+    // Internal: TemplateDraftService stores drafts made from templates through here (one place for key checks and audit).
+    internal async Task<string> AddAsync(string key, string name, string xml, string action, object? origin, CancellationToken cancellationToken)
     {
         await using var db = contexts.Create();
         await EnsureKeyIsFreeAsync(db, key, null, action == "draft.imported" ? "File" : "Xml", cancellationToken);

@@ -38,6 +38,7 @@ public abstract class WbpmDbContext(DbContextOptions options, TenantScope scope)
     public DbSet<ProcessDraft> ProcessDrafts => Set<ProcessDraft>();
     public DbSet<Job> Jobs => Set<Job>();
     public DbSet<Incident> Incidents => Set<Incident>();
+    public DbSet<TenantTemplate> TenantTemplates => Set<TenantTemplate>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -37,6 +37,10 @@ public sealed class EngineHarness
         return new EngineHarness(ExecutableDefinition.FromModel(BpmnReader.ReadString(File.ReadAllText(path)), processId));
     }
 
+    /// <summary>Deploys a model given as XML (for models that are not scenario files, e.g. instantiated templates).</summary>
+    public static EngineHarness DeployXml(string xml, string? processId = null) =>
+        new(ExecutableDefinition.FromModel(BpmnReader.ReadString(xml), processId));
+
     public static IReadOnlyDictionary<string, JsonElement> Vars(params (string Name, object? Value)[] values) =>
         values.ToDictionary(v => v.Name, v => JsonSerializer.SerializeToElement(v.Value));
 
@@ -64,6 +68,8 @@ public sealed class EngineHarness
     public UserTaskCreated OpenTask(string elementId) => OpenUserTasks.Single(t => t.ElementId == elementId);
 
     public IReadOnlyList<UserTaskCreated> OpenUserTasks => Open<UserTaskCreated>(e => e.TaskId).ToList();
+
+    public IReadOnlyList<ExternalTaskCreated> OpenExternalTasks => Open<ExternalTaskCreated>(e => e.ExternalTaskId).ToList();
 
     public ExternalTaskCreated OpenExternalTask(string elementId) => Open<ExternalTaskCreated>(e => e.ExternalTaskId).Single(t => t.ElementId == elementId);
 

@@ -355,6 +355,56 @@ namespace Wbpm.Infrastructure.Persistence.Migrations.PostgreSql
                     b.ToTable("ProcessDrafts", (string)null);
                 });
 
+            modelBuilder.Entity("Wbpm.Domain.Definitions.TenantTemplate", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "Name");
+
+                    b.ToTable("TenantTemplates", (string)null);
+                });
+
             modelBuilder.Entity("Wbpm.Domain.Jobs.Incident", b =>
                 {
                     b.Property<string>("Id")
@@ -825,6 +875,15 @@ namespace Wbpm.Infrastructure.Persistence.Migrations.PostgreSql
                 });
 
             modelBuilder.Entity("Wbpm.Domain.Definitions.ProcessDraft", b =>
+                {
+                    b.HasOne("Wbpm.Domain.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Wbpm.Domain.Definitions.TenantTemplate", b =>
                 {
                     b.HasOne("Wbpm.Domain.Tenancy.Tenant", null)
                         .WithMany()
