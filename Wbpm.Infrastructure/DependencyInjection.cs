@@ -15,6 +15,7 @@ using Wbpm.Infrastructure.Definitions;
 using Wbpm.Infrastructure.DataProtection;
 using Wbpm.Infrastructure.Designer;
 using Wbpm.Infrastructure.Identity;
+using Wbpm.Infrastructure.Jobs;
 using Wbpm.Infrastructure.Persistence;
 using Wbpm.Infrastructure.Seeding;
 
@@ -79,6 +80,8 @@ public static class DependencyInjection
         services.AddScoped<FirstRunSeeder>();
         services.AddScoped<ProcessDraftService>();
         services.AddScoped<DraftValidation>();
+        // After the initializer: hosted services start in order, so the executor starts on a migrated database.
+        services.AddWbpmJobs(configuration);
         return services;
     }
 

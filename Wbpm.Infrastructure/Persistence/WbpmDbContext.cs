@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Wbpm.Domain.Auditing;
 using Wbpm.Domain.Definitions;
 using Wbpm.Domain.Security;
+using Wbpm.Domain.Jobs;
 using Wbpm.Domain.Tenancy;
 using Wbpm.Infrastructure.Identity;
 
@@ -35,6 +36,8 @@ public abstract class WbpmDbContext(DbContextOptions options, TenantScope scope)
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<DataProtection.DataProtectionKey> DataProtectionKeys => Set<DataProtection.DataProtectionKey>();
     public DbSet<ProcessDraft> ProcessDrafts => Set<ProcessDraft>();
+    public DbSet<Job> Jobs => Set<Job>();
+    public DbSet<Incident> Incidents => Set<Incident>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -17,6 +17,7 @@ internal static class ApiEndpoints
         api.MapDeploymentEndpoints();
         api.MapProcessDefinitionEndpoints();
         api.MapDesignerEndpoints();
+        api.MapJobEndpoints();
         return endpoints;
     }
 }

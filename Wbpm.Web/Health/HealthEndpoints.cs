@@ -1,18 +1,21 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Wbpm.Infrastructure.Jobs;
 using Wbpm.Infrastructure.Persistence;
 
 namespace Wbpm.Web.Health;
 
-/// <summary>/health/live: the process answers. /health/ready: the database is reachable and fully migrated.</summary>
+/// <summary>/health/live: the process answers. /health/ready: the database is reachable and fully migrated, the job executor's heartbeat is recent.</summary>
 internal static class HealthEndpoints
 {
     private const string Ready = "ready";
 
     public static IServiceCollection AddWbpmHealthChecks(this IServiceCollection services)
     {
-        services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: [Ready]);
+        services.AddHealthChecks()
+            .AddCheck<DatabaseReadyCheck>("database", tags: [Ready])
+            .AddCheck<JobExecutorHealthCheck>("jobs", tags: [Ready]);
         return services;
     }
 

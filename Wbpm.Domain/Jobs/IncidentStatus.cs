@@ -1,0 +1,7 @@
+namespace Wbpm.Domain.Jobs;
+
+public enum IncidentStatus
+{
+    Open,
+    Resolved,
+}
