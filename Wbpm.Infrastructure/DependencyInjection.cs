@@ -17,6 +17,7 @@ using Wbpm.Infrastructure.Designer;
 using Wbpm.Infrastructure.Identity;
 using Wbpm.Infrastructure.Jobs;
 using Wbpm.Infrastructure.Persistence;
+using Wbpm.Infrastructure.Runtime;
 using Wbpm.Infrastructure.Seeding;
 
 namespace Wbpm.Infrastructure;
@@ -82,6 +83,7 @@ public static class DependencyInjection
         services.AddScoped<DraftValidation>();
         // After the initializer: hosted services start in order, so the executor starts on a migrated database.
         services.AddWbpmJobs(configuration);
+        services.AddWbpmRuntime();
         return services;
     }
 
