@@ -8,6 +8,8 @@ IReadOnlyList<IBenchmarkScenario> scenarios =
 [
     new ModelValidationScenario(),
     new FeelEvaluationScenario(),
+    new EngineInMemoryScenario(),
+    new SqliteCommitRateScenario(),
 ];
 
 var json = args.Contains("--json");

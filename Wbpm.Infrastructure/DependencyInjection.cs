@@ -16,6 +16,7 @@ using Wbpm.Infrastructure.DataProtection;
 using Wbpm.Infrastructure.Designer;
 using Wbpm.Infrastructure.Identity;
 using Wbpm.Infrastructure.Jobs;
+using Wbpm.Infrastructure.Observability;
 using Wbpm.Infrastructure.Persistence;
 using Wbpm.Infrastructure.Runtime;
 using Wbpm.Infrastructure.Seeding;
@@ -29,6 +30,8 @@ public static class DependencyInjection
     {
         // First hosted service: the database is migrated before anything (data protection, jobs) touches it.
         services.AddHostedService<DatabaseInitializer>();
+        // Metrics first: services below (job executor, sign-in) record on the "Wbpm" meter.
+        services.AddWbpmObservability(configuration);
         services.Configure<DatabaseOptions>(configuration.GetSection("Wbpm:Database"));
         services.Configure<DemoOptions>(configuration.GetSection("Wbpm:Demo"));
         services.Configure<BootstrapOptions>(configuration.GetSection("Wbpm:Bootstrap"));
@@ -36,7 +39,7 @@ public static class DependencyInjection
 
         var database = configuration.GetSection("Wbpm:Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
         var connectionString = ConnectionString(configuration, database, contentRoot);
-        var factory = new WbpmDbContextFactory(database.Provider, connectionString);
+        var factory = new WbpmDbContextFactory(database.Provider, connectionString, database.SqliteSynchronous);
         services.AddSingleton(factory);
         services.AddScoped<TenantDbContextFactory>();
 
@@ -81,7 +84,8 @@ public static class DependencyInjection
         services.AddScoped<FirstRunSeeder>();
         services.AddScoped<ProcessDraftService>();
         services.AddScoped<DraftValidation>();
-        // After the initializer: hosted services start in order, so the executor starts on a migrated database.
+        services.AddScoped<DraftDeployment>();
+        // Hosted services start in order: the executor starts after the DatabaseInitializer registered first above.
         services.AddWbpmJobs(configuration);
         services.AddWbpmRuntime();
         return services;

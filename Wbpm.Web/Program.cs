@@ -1,5 +1,4 @@
 using Wbpm.Infrastructure;
-using Wbpm.Infrastructure.Observability;
 using Wbpm.Web;
 using Wbpm.Web.Observability;
 
@@ -9,7 +8,6 @@ builder.Configuration.AddRepositorySettings(builder.Environment);
 // a published app has no runtime manifest and this is a no-op there.
 builder.WebHost.UseStaticWebAssets();
 builder.Logging.AddWbpmLogging(builder.Configuration);
-builder.Services.AddWbpmObservability(builder.Configuration);
 builder.Services.AddWbpmInfrastructure(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddWbpmWeb(builder.Configuration);
 

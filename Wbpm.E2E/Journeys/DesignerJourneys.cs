@@ -72,6 +72,14 @@ public sealed class DesignerJourneys(AppFixture app) : IClassFixture<AppFixture>
         await Assertions.Expect(page.GetByLabel("Assignee", new() { Exact = true })).ToHaveValueAsync("bob");
         await Assertions.Expect(page.GetByLabel("Name", new() { Exact = true })).ToHaveValueAsync("Approve request");
         await Assertions.Expect(designer.Issues.Filter(new() { HasText = "Error" })).ToHaveCountAsync(0);
+
+        await designer.DeployAsync("First approval flow", expectedVersion: 1);
+        var versions = await designer.OpenVersionsAsync();
+        await Assertions.Expect(versions.Locator("tbody tr")).ToHaveCountAsync(1);
+        await Assertions.Expect(versions).ToContainTextAsync("First approval flow");
+        await user.ScreenshotAsync("designer-versions");
+        await processes.OpenAsync();
+        await Assertions.Expect(processes.Grid).ToContainTextAsync("Version 1");
         Assert.Empty(user.ConsoleErrors);
     }
 

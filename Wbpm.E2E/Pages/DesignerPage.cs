@@ -84,4 +84,22 @@ public sealed class DesignerPage(IPage page)
     }
 
     public Task<string> IssueTextAsync() => page.Locator("[data-testid=issue-list]").InnerTextAsync();
+
+    /// <summary>Deploys with a comment and waits for the confirmation naming the new version.</summary>
+    public async Task DeployAsync(string comment, int expectedVersion)
+    {
+        await page.GetByRole(AriaRole.Button, new() { Name = "Deploy", Exact = true }).ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await dialog.GetByLabel("Comment").FillAsync(comment);
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Deploy", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByText($"is now version {expectedVersion}.")).ToBeVisibleAsync();
+    }
+
+    public async Task<ILocator> OpenVersionsAsync()
+    {
+        await page.GetByRole(AriaRole.Button, new() { Name = "Versions", Exact = true }).ClickAsync();
+        var grid = page.Locator("[data-testid=versions-grid]");
+        await grid.WaitForAsync();
+        return grid;
+    }
 }

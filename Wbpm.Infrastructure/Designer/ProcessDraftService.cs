@@ -88,6 +88,11 @@ public sealed class ProcessDraftService(TenantDbContextFactory contexts, ICurren
             // Another save committed between our read and our write: report it like the check above would have.
             throw await ConflictAsync(id, cancellationToken);
         }
+        catch (DbUpdateException e) when (UniqueViolation.Is(e))
+        {
+            // Someone took the process id between our check and our write (the unique index decides).
+            throw KeyTaken(content.Key, "Xml");
+        }
         return new DraftSaved(draft.Id, draft.Key, draft.Name, draft.Revision, draft.UpdatedAt);
     }
 
@@ -125,7 +130,14 @@ public sealed class ProcessDraftService(TenantDbContextFactory contexts, ICurren
         var draft = new ProcessDraft(Guid.NewGuid().ToString("N"), TenantId, key, name, xml, author, clock.GetUtcNow());
         db.ProcessDrafts.Add(draft);
         audit.Record(db, action, EntityType, draft.Id, null, new { draft.Key, draft.Name, draft.Revision, Origin = origin });
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (UniqueViolation.Is(e))
+        {
+            throw KeyTaken(key, action == "draft.imported" ? "File" : "Xml");
+        }
         return draft.Id;
     }
 
@@ -137,6 +149,9 @@ public sealed class ProcessDraftService(TenantDbContextFactory contexts, ICurren
             throw ValidationException.For(field,
                 $"The process '{other}' already uses the process id '{key}'. Open that process, or give this one another id.");
     }
+
+    private static ValidationException KeyTaken(string key, string field) =>
+        ValidationException.For(field, $"Another process already uses the process id '{key}'. Give this one another id.");
 
     private async Task<string> FreeCopyKeyAsync(string key, CancellationToken cancellationToken)
     {

@@ -14,6 +14,9 @@ public sealed class DatabaseOptions
     /// <summary>Folder of the SQLite file when no connection string is given (relative to the content root).</summary>
     public string DataDirectory { get; set; } = "data";
 
+    /// <summary>SQLite only: how hard each commit is synced (see <see cref="Persistence.SqliteSynchronous"/>).</summary>
+    public SqliteSynchronous SqliteSynchronous { get; set; } = SqliteSynchronous.Normal;
+
     /// <summary>Apply pending EF migrations when the app starts.</summary>
     public bool MigrateOnStartup { get; set; } = true;
 }

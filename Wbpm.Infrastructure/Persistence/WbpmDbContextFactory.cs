@@ -11,7 +11,7 @@ public sealed class WbpmDbContextFactory
 {
     private readonly Func<TenantScope, WbpmDbContext> _create;
 
-    public WbpmDbContextFactory(DatabaseProvider provider, string connectionString)
+    public WbpmDbContextFactory(DatabaseProvider provider, string connectionString, SqliteSynchronous sqliteSynchronous = SqliteSynchronous.Normal)
     {
         Provider = provider;
         switch (provider)
@@ -19,6 +19,7 @@ public sealed class WbpmDbContextFactory
             case DatabaseProvider.Sqlite:
                 var sqlite = new DbContextOptionsBuilder<SqliteWbpmDbContext>()
                     .UseSqlite(connectionString, o => o.MigrationsHistoryTable("__EFMigrationsHistory"))
+                    .AddInterceptors(new SqliteConnectionSettings(sqliteSynchronous))
                     .Options;
                 _create = scope => new SqliteWbpmDbContext(sqlite, scope);
                 break;

@@ -107,6 +107,8 @@ public sealed class TaskService(
         }
         catch (CommandRejectedException e)
         {
+            // Our task row was read before a racing completion committed, the instance after it: say who won.
+            await ThrowWhyCompletionLostAsync(taskId, cancellationToken);
             throw new RuntimeConflictException(e.Message);
         }
         audit.Record(db, "task.completed", "UserTask", taskId, null, new { Variables = variables?.Keys.Order().ToList() ?? [] });

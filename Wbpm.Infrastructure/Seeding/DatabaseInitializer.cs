@@ -19,8 +19,12 @@ public sealed partial class DatabaseInitializer(
     IOptions<DatabaseOptions> database,
     IOptions<DemoOptions> demo,
     IOptions<BootstrapOptions> bootstrap,
-    ILogger<DatabaseInitializer> logger) : IHostedService
+    ILogger<DatabaseInitializer> logger,
+    IHostEnvironment? environment = null) : IHostedService
 {
+    // Demo users share a published password: outside Development (or without a host) they need an explicit opt-in.
+    private bool DemoAllowed => demo.Value.Enabled && (environment?.IsDevelopment() == true || demo.Value.AllowOutsideDevelopment);
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         bool hasUsers;
@@ -42,14 +46,16 @@ public sealed partial class DatabaseInitializer(
             await SeedFirstRunAsync(scope.ServiceProvider.GetRequiredService<FirstRunSeeder>(), cancellationToken);
         if (!string.IsNullOrWhiteSpace(bootstrap.Value.ApiKey))
         {
-            var admin = demo.Value.Enabled ? "admin" : bootstrap.Value.AdminEmail ?? "";
+            var admin = DemoAllowed ? "admin" : bootstrap.Value.AdminEmail ?? "";
             await scope.ServiceProvider.GetRequiredService<BootstrapApiKey>().EnsureAsync(bootstrap.Value.ApiKey, admin, cancellationToken);
         }
     }
 
     private async Task SeedFirstRunAsync(FirstRunSeeder seeder, CancellationToken cancellationToken)
     {
-        if (demo.Value.Enabled)
+        if (demo.Value.Enabled && !DemoAllowed)
+            LogDemoRefused(logger, environment?.EnvironmentName ?? "unknown");
+        if (DemoAllowed)
         {
             await seeder.SeedDemoAsync(demo.Value, cancellationToken);
             LogDemoSeeded(logger);
@@ -74,6 +80,9 @@ public sealed partial class DatabaseInitializer(
             db.Roles.Add(new WbpmRole(role) { NormalizedName = role.ToUpperInvariant(), ConcurrencyStamp = Guid.NewGuid().ToString() });
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Demo data is enabled but the environment is {Environment}: demo users (published password) are not created. Set Wbpm:Demo:AllowOutsideDevelopment=true to create them anyway.")]
+    private static partial void LogDemoRefused(ILogger logger, string environment);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Created the demo tenant 'Acme' with its demo users.")]
     private static partial void LogDemoSeeded(ILogger logger);

@@ -7,6 +7,12 @@ public sealed class DemoOptions
 
     /// <summary>Password of every demo user. Required when demo data is enabled; there is no built-in default.</summary>
     public string? Password { get; set; }
+
+    /// <summary>
+    /// Demo users have a published password, so they are created only in the Development environment unless this is
+    /// set (e.g. for a public trial server).
+    /// </summary>
+    public bool AllowOutsideDevelopment { get; set; }
 }
 
 /// <summary><c>Wbpm:Bootstrap</c>: the first admin of an empty database when demo data is off.</summary>

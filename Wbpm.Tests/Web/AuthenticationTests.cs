@@ -70,7 +70,7 @@ public sealed class AuthenticationTests : IClassFixture<AuthenticationTests.Fact
         var admin = _factory.CreateBrowserClient();
         await WbpmAppFactory.SignInAsync(admin, "admin", WbpmAppFactory.DemoPassword);
         var id = (await admin.GetFromJsonAsync<PagedResult<UserSummary>>($"/api/v1/admin/users?search={userName}"))!.Items.Single().Id;
-        Assert.Equal(HttpStatusCode.NoContent, (await admin.PostAsync($"/api/v1/admin/users/{id}/disable", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.PostAsync($"/api/v1/admin/users/{id}/disable", JsonContent.Create(new { }))).StatusCode);
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/v1/me")).StatusCode);
         var again = await WbpmAppFactory.SignInAsync(_factory.CreateBrowserClient(), userName, "Right-Passw0rd");

@@ -45,7 +45,7 @@ public sealed class JobEndpointsTests(NoJobExecutorAppFactory factory) : IClassF
         var client = await SignedInAsync("viewer");
 
         Assert.Equal(HttpStatusCode.Forbidden, (await client.PostAsJsonAsync($"/api/v1/jobs/{jobId}/retries", new { retries = 3 })).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await client.PostAsync($"/api/v1/incidents/{incidentId}/resolve", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.PostAsync($"/api/v1/incidents/{incidentId}/resolve", JsonContent.Create(new { }))).StatusCode);
         Assert.Equal(0, (await FindJobAsync(jobId))!.RetriesLeft);
     }
 
@@ -93,7 +93,7 @@ public sealed class JobEndpointsTests(NoJobExecutorAppFactory factory) : IClassF
         var job = await client.PostAsJsonAsync("/api/v1/jobs/no-such-job/retries", new { retries = 1 });
         Assert.Equal(HttpStatusCode.NotFound, job.StatusCode);
         Assert.Equal("application/problem+json", job.Content.Headers.ContentType?.MediaType);
-        Assert.Equal(HttpStatusCode.NotFound, (await client.PostAsync("/api/v1/incidents/no-such-incident/resolve", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.PostAsync("/api/v1/incidents/no-such-incident/resolve", JsonContent.Create(new { }))).StatusCode);
     }
 
     [Fact]
@@ -111,8 +111,8 @@ public sealed class JobEndpointsTests(NoJobExecutorAppFactory factory) : IClassF
         var (_, incidentId, _) = await SeedFailedJobAsync();
         var client = await SignedInAsync("operator");
 
-        Assert.Equal(HttpStatusCode.NoContent, (await client.PostAsync($"/api/v1/incidents/{incidentId}/resolve", null)).StatusCode);
-        var again = await client.PostAsync($"/api/v1/incidents/{incidentId}/resolve", null);
+        Assert.Equal(HttpStatusCode.NoContent, (await client.PostAsync($"/api/v1/incidents/{incidentId}/resolve", JsonContent.Create(new { }))).StatusCode);
+        var again = await client.PostAsync($"/api/v1/incidents/{incidentId}/resolve", JsonContent.Create(new { }));
 
         Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
         Assert.Contains("already resolved by operator", await again.Content.ReadAsStringAsync());

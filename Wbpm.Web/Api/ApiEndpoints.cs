@@ -1,4 +1,5 @@
 using Wbpm.Web.Features.Designer;
+using Wbpm.Web.Security;
 
 namespace Wbpm.Web.Api;
 
@@ -10,7 +11,8 @@ internal static class ApiEndpoints
 {
     public static IEndpointRouteBuilder MapWbpmApi(this IEndpointRouteBuilder endpoints)
     {
-        var api = endpoints.MapGroup("/api/v1").RequireAuthorization().WithTags("Wbpm");
+        var api = endpoints.MapGroup("/api/v1").RequireAuthorization().WithTags("Wbpm")
+            .AddEndpointFilter<CookieRequestsNeedAntiforgery>();
         api.MapMeEndpoints();
         api.MapAdminEndpoints();
         api.MapApiKeyEndpoints();

@@ -17,9 +17,9 @@ internal static class DeploymentEndpoints
     {
         api.MapPost("/deployments", DeployAsync)
             .RequireAuthorization(Permission.WorkflowEdit)
-            // Antiforgery is enforced per authentication method by the filter: API keys need none, cookies do.
+            // Antiforgery is enforced per authentication method by the API group's filter: API keys need none, cookies do.
             .DisableAntiforgery()
-            .AddEndpointFilter<CookieRequestsNeedAntiforgery>()
+
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxRequestBytes))
             .Accepts<IFormFileCollection>("multipart/form-data")
             .Produces<DeploymentResponse>(StatusCodes.Status201Created)

@@ -31,6 +31,7 @@ public sealed class ExecutorHost : IAsyncDisposable
 
     public JobExecutor Executor { get; }
     public IJobWakeUp WakeUp => _services.GetRequiredService<IJobWakeUp>();
+    public JobExecutorHealthCheck HealthCheck => ActivatorUtilities.CreateInstance<JobExecutorHealthCheck>(_services);
 
     public static async Task<ExecutorHost> StartAsync(TestDatabase database, TimeProvider time, Action<JobExecutorOptions>? configure,
         params IJobHandler[] handlers)

@@ -60,6 +60,52 @@ namespace Wbpm.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Incidents",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    TenantId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    JobId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    ProcessInstanceId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    ElementId = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
+                    Message = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ResolvedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ResolvedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Incidents", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Jobs",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    TenantId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ProcessInstanceId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ElementId = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
+                    TokenId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Payload = table.Column<string>(type: "TEXT", nullable: true),
+                    DueAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Priority = table.Column<int>(type: "INTEGER", nullable: false),
+                    RetriesLeft = table.Column<int>(type: "INTEGER", nullable: false),
+                    RetryCycle = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    LockOwner = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    LockExpiresAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Exclusive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Jobs", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Tenants",
                 columns: table => new
                 {
@@ -466,6 +512,36 @@ namespace Wbpm.Infrastructure.Persistence.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Incidents_JobId",
+                table: "Incidents",
+                column: "JobId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Incidents_ProcessInstanceId",
+                table: "Incidents",
+                column: "ProcessInstanceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Incidents_TenantId_Status_CreatedAt",
+                table: "Incidents",
+                columns: new[] { "TenantId", "Status", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Jobs_DueAt",
+                table: "Jobs",
+                column: "DueAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Jobs_ProcessInstanceId",
+                table: "Jobs",
+                column: "ProcessInstanceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Jobs_TenantId_DueAt",
+                table: "Jobs",
+                columns: new[] { "TenantId", "DueAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ProcessDefinitions_DeploymentId",
                 table: "ProcessDefinitions",
                 column: "DeploymentId");
@@ -528,6 +604,12 @@ namespace Wbpm.Infrastructure.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "GroupMembers");
+
+            migrationBuilder.DropTable(
+                name: "Incidents");
+
+            migrationBuilder.DropTable(
+                name: "Jobs");
 
             migrationBuilder.DropTable(
                 name: "ProcessDefinitions");

@@ -10,8 +10,8 @@ using Wbpm.Infrastructure.Persistence;
 namespace Wbpm.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteWbpmDbContext))]
-    [Migration("20261122070323_Jobs")]
-    partial class Jobs
+    [Migration("20261122070411_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
