@@ -117,6 +117,17 @@ public sealed class ProcessInstanceService(
             cancellationToken);
     }
 
+    /// <summary>
+    /// Repeats the step that raised an engine incident of the instance (after its cause was fixed, e.g. a variable
+    /// set); the incident row is resolved in the same commit. Job incidents are retried through the jobs API instead.
+    /// </summary>
+    public async Task ResolveIncidentAsync(string id, string incidentId, CancellationToken cancellationToken = default)
+    {
+        currentUser.Require(Permission.OperationsManage);
+        await RunUserCommandAsync(id, new ResolveIncident(incidentId), "instance.incident-resolved", new { IncidentId = incidentId },
+            cancellationToken);
+    }
+
     private async Task RunUserCommandAsync(string id, EngineCommand command, string action, object after, CancellationToken cancellationToken)
     {
         await using var db = contexts.Create();

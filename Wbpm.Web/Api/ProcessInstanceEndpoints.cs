@@ -40,6 +40,14 @@ internal static class ProcessInstanceEndpoints
                 return TypedResults.NoContent();
             })
             .RequireAuthorization(Permission.OperationsManage).WithName("SetProcessInstanceVariables");
+        group.MapPost("/{id}/incidents/{incidentId}/resolve", async (ProcessInstanceService instances, string id, string incidentId, CancellationToken ct) =>
+            {
+                await instances.ResolveIncidentAsync(id, incidentId, ct);
+                return TypedResults.NoContent();
+            })
+            .RequireAuthorization(Permission.OperationsManage).WithName("ResolveProcessInstanceIncident")
+            .WithSummary("Repeats the step that raised an engine incident (fix its cause first, e.g. PATCH the variables).")
+            .ProducesProblem(StatusCodes.Status409Conflict);
         return api;
     }
 }
