@@ -10,6 +10,7 @@ IReadOnlyList<IBenchmarkScenario> scenarios =
     new FeelEvaluationScenario(),
     new EngineInMemoryScenario(),
     new SqliteCommitRateScenario(),
+    new RuntimeScenario(),
 ];
 
 var json = args.Contains("--json");

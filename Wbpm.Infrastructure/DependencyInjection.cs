@@ -18,6 +18,7 @@ using Wbpm.Infrastructure.Identity;
 using Wbpm.Infrastructure.Jobs;
 using Wbpm.Infrastructure.Observability;
 using Wbpm.Infrastructure.Persistence;
+using Wbpm.Infrastructure.Runtime;
 using Wbpm.Infrastructure.Seeding;
 
 namespace Wbpm.Infrastructure;
@@ -89,6 +90,7 @@ public static class DependencyInjection
         services.AddSingleton<Templates.BuiltInTemplateLibrary>();
         services.AddScoped<Templates.ProcessTemplateCatalog>();
         services.AddScoped<Templates.TemplateDraftService>();
+        services.AddWbpmRuntime();
         return services;
     }
 

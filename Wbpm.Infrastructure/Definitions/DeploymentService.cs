@@ -3,7 +3,9 @@ using Microsoft.Extensions.Logging;
 using Wbpm.Domain.Definitions;
 using Wbpm.Domain.Security;
 using Wbpm.Infrastructure.Administration;
+using Wbpm.Infrastructure.Jobs;
 using Wbpm.Infrastructure.Persistence;
+using Wbpm.Infrastructure.Runtime;
 
 namespace Wbpm.Infrastructure.Definitions;
 
@@ -20,6 +22,8 @@ public sealed partial class DeploymentService(
     ProcessDefinitionCache cache,
     AuditTrail audit,
     TimeProvider clock,
+    StartEventActivation startEvents,
+    IJobWakeUp wakeUp,
     ILogger<DeploymentService> logger)
 {
     // Each lost race means another deployment of the key committed; this many in a row is pathological.
@@ -52,19 +56,25 @@ public sealed partial class DeploymentService(
             .Select(g => new { Key = g.Key, Version = g.Max(d => d.Version) })
             .ToDictionaryAsync(x => x.Key, x => x.Version, cancellationToken);
 
+        var now = clock.GetUtcNow();
         var deployment = new Deployment(NewId(), currentUser.TenantId!, request.Name, currentUser.UserId!,
-            currentUser.UserName ?? currentUser.UserId!, clock.GetUtcNow(), request.Comment);
+            currentUser.UserName ?? currentUser.UserId!, now, request.Comment);
         foreach (var resource in parsed.Resources)
             foreach (var process in resource.ExecutableProcesses)
                 deployment.AddDefinition(NewId(), process.Id, latest.GetValueOrDefault(process.Id) + 1, process.Name, resource.Xml, resource.Name);
         db.Deployments.Add(deployment);
         var deployed = deployment.Definitions.Select(d => new DeployedDefinition(d.Id, d.Key, d.Version, d.Name)).ToList();
+        // Same transaction: the new latest versions' timer start jobs and message/signal start subscriptions.
+        var models = parsed.Resources.SelectMany(r => r.ExecutableProcesses.Select(p => (p.Id, r.Model))).ToDictionary(x => x.Id, x => x.Model);
+        foreach (var definition in deployment.Definitions)
+            await startEvents.StageAsync(db, definition, models[definition.Key], now, cancellationToken);
         audit.Record(db, "deployment.created", "Deployment", deployment.Id, null,
             new { deployment.Name, deployment.Comment, Definitions = deployed.Select(d => new { d.Id, d.Key, d.Version }) });
         await db.SaveChangesAsync(cancellationToken);
 
+        if (db.ChangeTracker.Entries<Domain.Jobs.Job>().Any(e => e.Entity.DueAt <= now))
+            wakeUp.Notify();
         // Parsed once already: hand the models to the engine's cache instead of parsing again on first start.
-        var models = parsed.Resources.SelectMany(r => r.ExecutableProcesses.Select(p => (p.Id, r.Model))).ToDictionary(x => x.Id, x => x.Model);
         foreach (var definition in deployment.Definitions)
             cache.Add(definition.TenantId, definition.Id, models[definition.Key]);
         return new DeploymentResult(deployment.Id, deployment.Name, deployed, parsed.Warnings);

@@ -39,6 +39,12 @@ public abstract class WbpmDbContext(DbContextOptions options, TenantScope scope)
     public DbSet<Job> Jobs => Set<Job>();
     public DbSet<Incident> Incidents => Set<Incident>();
     public DbSet<TenantTemplate> TenantTemplates => Set<TenantTemplate>();
+    public DbSet<Runtime.ProcessInstance> ProcessInstances => Set<Runtime.ProcessInstance>();
+    public DbSet<Runtime.UserTask> UserTasks => Set<Runtime.UserTask>();
+    public DbSet<Runtime.TaskCandidate> TaskCandidates => Set<Runtime.TaskCandidate>();
+    public DbSet<Runtime.ExternalTask> ExternalTasks => Set<Runtime.ExternalTask>();
+    public DbSet<Runtime.EventSubscription> EventSubscriptions => Set<Runtime.EventSubscription>();
+    public DbSet<Runtime.HistoryEntry> HistoryEvents => Set<Runtime.HistoryEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -20,6 +20,10 @@ internal static class ApiEndpoints
         api.MapProcessDefinitionEndpoints();
         api.MapDesignerEndpoints();
         api.MapJobEndpoints();
+        api.MapProcessInstanceEndpoints();
+        api.MapTaskEndpoints();
+        api.MapEventEndpoints();
+        api.MapExternalTaskEndpoints();
         return endpoints;
     }
 }

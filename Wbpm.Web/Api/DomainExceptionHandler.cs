@@ -1,11 +1,13 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Wbpm.Domain.Definitions;
+using Wbpm.Domain.Runtime;
 using Wbpm.Domain.Security;
+using Wbpm.Infrastructure.Runtime;
 
 namespace Wbpm.Web.Api;
 
-/// <summary>Turns the service layer's exceptions into problem+json: 403, 404, 400 with field errors or model issues.</summary>
+/// <summary>Turns the service layer's exceptions into problem+json: 403, 404, 409, 400 with field errors or model issues.</summary>
 internal sealed class DomainExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
@@ -19,6 +21,9 @@ internal sealed class DomainExceptionHandler(IProblemDetailsService problems) : 
                 Status = 400, Title = "The request is not valid", Detail = e.Message,
             },
             DeploymentRejectedException e => DeploymentProblems.ToProblem(e),
+            // Lost races and commands that no longer fit the instance ("already completed by X"): 409, nothing changed.
+            RuntimeConflictException e => new ProblemDetails { Status = 409, Title = "Conflict", Detail = e.Message },
+            CommandRejectedException e => new ProblemDetails { Status = 409, Title = "Conflict", Detail = e.Message },
             _ => null,
         };
         if (problem is null)

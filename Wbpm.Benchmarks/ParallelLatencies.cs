@@ -1,0 +1,30 @@
+using System.Diagnostics;
+
+namespace Wbpm.Benchmarks;
+
+/// <summary>Runs <c>count</c> async operations on <c>parallelism</c> workers; throughput over the whole run, latency per operation.</summary>
+public static class ParallelLatencies
+{
+    public static async Task<(double P50, double P95, double P99, double Max, double PerSecond)> MeasureAsync(
+        int count, int parallelism, Func<int, Task> operation)
+    {
+        var samples = new double[count];
+        var next = -1;
+        var total = Stopwatch.StartNew();
+        var workers = Enumerable.Range(0, parallelism).Select(_ => Task.Run(async () =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < count)
+            {
+                var start = Stopwatch.GetTimestamp();
+                await operation(i);
+                samples[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+            }
+        })).ToList();
+        await Task.WhenAll(workers);
+        total.Stop();
+        Array.Sort(samples);
+        return (Latencies.Percentile(samples, 0.50), Latencies.Percentile(samples, 0.95), Latencies.Percentile(samples, 0.99),
+            samples[^1], count / total.Elapsed.TotalSeconds);
+    }
+}

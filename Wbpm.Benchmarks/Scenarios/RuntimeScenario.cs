@@ -1,0 +1,125 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Wbpm.Domain.Engine;
+using Wbpm.Infrastructure.Jobs;
+using Wbpm.Infrastructure.Persistence;
+using Wbpm.Infrastructure.Runtime;
+
+namespace Wbpm.Benchmarks.Scenarios;
+
+/// <summary>
+/// Issue #4's S1–S4 through the real runtime (services, one transaction per command, full history, audit entries)
+/// on SQLite, and on PostgreSQL when WBPM_BENCH_POSTGRES is set.
+/// </summary>
+public sealed class RuntimeScenario : IBenchmarkScenario
+{
+    // Callers at the same time; WBPM_BENCH_PARALLELISM overrides (SQLite has one writer: more callers queue on its lock).
+    private static readonly int Parallelism = int.TryParse(Environment.GetEnvironmentVariable("WBPM_BENCH_PARALLELISM"), out var p) ? p : 4;
+
+    public string Name => "runtime";
+
+    public async Task<IReadOnlyList<BenchmarkResult>> RunAsync()
+    {
+        var results = new List<BenchmarkResult>();
+        var providers = new List<DatabaseProvider> { DatabaseProvider.Sqlite };
+        if (Environment.GetEnvironmentVariable("WBPM_BENCH_POSTGRES") is { Length: > 0 })
+            providers.Add(DatabaseProvider.PostgreSql);
+        foreach (var provider in providers)
+        {
+            results.Add(await S1Async(provider));
+            results.Add(await S2Async(provider));
+            results.Add(await S3Async(provider));
+            results.Add(await S4Async(provider));
+        }
+        return results;
+    }
+
+    private static async Task<BenchmarkResult> S1Async(DatabaseProvider provider)
+    {
+        await using var host = await RuntimeBenchHost.CreateAsync(provider);
+        await host.DeployAsync("S1StraightThrough.bpmn");
+        var request = new StartInstanceRequest(null, new Dictionary<string, JsonElement> { ["amount"] = JsonSerializer.SerializeToElement(750) });
+        await StartManyAsync(host, "s1", 200, request);
+        var run = await ParallelLatencies.MeasureAsync(3_000, Parallelism, async _ =>
+        {
+            await using var scope = host.AsAdmin();
+            await scope.ServiceProvider.GetRequiredService<ProcessInstanceService>().StartByKeyAsync("s1", request);
+        });
+        await using var db = host.Open();
+        var completed = await db.ProcessInstances.CountAsync(i => i.Status == InstanceStatus.Completed);
+        return new($"S1 straight-through ({provider})", "start to end, one commit", run.PerSecond, run.P50, run.P95, run.P99, run.Max,
+            provider == DatabaseProvider.Sqlite ? ">= 2,000 PI/s" : "", $"{completed} completed; {Parallelism} callers");
+    }
+
+    private static async Task<BenchmarkResult> S2Async(DatabaseProvider provider)
+    {
+        const int count = 3_000;
+        await using var host = await RuntimeBenchHost.CreateAsync(provider);
+        await host.DeployAsync("S2AsyncStep.bpmn");
+        await host.Get<JobExecutor>().StartAsync(CancellationToken.None);
+        var clock = Stopwatch.StartNew();
+        await StartManyAsync(host, "s2", count, new StartInstanceRequest(null, null));
+        await WaitUntilCompletedAsync(host, count);
+        clock.Stop();
+        await host.Get<JobExecutor>().StopAsync(CancellationToken.None);
+        return new($"S2 one async step ({provider})", "start + job to end", count / clock.Elapsed.TotalSeconds, null, null, null, null,
+            provider == DatabaseProvider.Sqlite ? ">= 1,000 PI/s" : "", $"{count} instances; {Parallelism} starters + the executor");
+    }
+
+    private static async Task<BenchmarkResult> S3Async(DatabaseProvider provider)
+    {
+        const int count = 3_000;
+        await using var host = await RuntimeBenchHost.CreateAsync(provider);
+        await host.DeployAsync("S3UserTask.bpmn");
+        await StartManyAsync(host, "s3", count, new StartInstanceRequest(null, null));
+        List<string> taskIds;
+        await using (var db = host.Open())
+            taskIds = await db.UserTasks.OrderBy(t => t.CreatedAt).Select(t => t.Id).ToListAsync();
+        var run = await ParallelLatencies.MeasureAsync(taskIds.Count, Parallelism, async i =>
+        {
+            await using var scope = host.AsAdmin();
+            await scope.ServiceProvider.GetRequiredService<TaskService>().CompleteAsync(taskIds[i], null);
+        });
+        return new($"S3 user task ({provider})", "complete task (API service)", run.PerSecond, run.P50, run.P95, run.P99, run.Max,
+            provider == DatabaseProvider.Sqlite ? ">= 1,000/s, p95 < 10 ms" : "", $"{count} tasks; {Parallelism} callers");
+    }
+
+    private static async Task<BenchmarkResult> S4Async(DatabaseProvider provider)
+    {
+        const int count = 10_000;
+        await using var host = await RuntimeBenchHost.CreateAsync(provider);
+        await host.DeployAsync("S4DueTimer.bpmn");
+        await StartManyAsync(host, "s4", count, new StartInstanceRequest(null, null));
+        var clock = Stopwatch.StartNew();
+        await host.Get<JobExecutor>().StartAsync(CancellationToken.None);
+        await WaitUntilCompletedAsync(host, count);
+        clock.Stop();
+        await host.Get<JobExecutor>().StopAsync(CancellationToken.None);
+        await using var db = host.Open();
+        var firedTwice = await db.HistoryEvents.Where(h => h.ElementId == "due" && h.Kind == HistoryEventKind.Completed)
+            .GroupBy(h => h.ProcessInstanceId).CountAsync(g => g.Count() > 1);
+        return new($"S4 10,000 due timers ({provider})", "all fired (seconds in p50 column: total)", count / clock.Elapsed.TotalSeconds,
+            clock.Elapsed.TotalSeconds, null, null, null, provider == DatabaseProvider.Sqlite ? "all within 10 s, none twice" : "",
+            $"fired twice: {firedTwice}");
+    }
+
+    private static async Task StartManyAsync(RuntimeBenchHost host, string key, int count, StartInstanceRequest request) =>
+        await ParallelLatencies.MeasureAsync(count, Parallelism, async _ =>
+        {
+            await using var scope = host.AsAdmin();
+            await scope.ServiceProvider.GetRequiredService<ProcessInstanceService>().StartByKeyAsync(key, request);
+        });
+
+    private static async Task WaitUntilCompletedAsync(RuntimeBenchHost host, int count)
+    {
+        while (true)
+        {
+            await using var db = host.Open();
+            if (await db.ProcessInstances.CountAsync(i => i.Status == InstanceStatus.Completed) >= count)
+                return;
+            await Task.Delay(20);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+using Wbpm.Domain.Engine;
+using Wbpm.Domain.Runtime;
+using Wbpm.Infrastructure.Jobs;
+
+namespace Wbpm.Infrastructure.Runtime.Handlers;
+
+/// <summary>
+/// The engine's own jobs (async before/after, timers): <c>RunJob</c> on the job's instance. A job whose instance or
+/// wait is gone (the instance ended, a boundary interrupted the activity) is stale: it is dropped, not failed.
+/// </summary>
+public sealed class EngineJobHandler(string kind, InstanceCommands commands) : IJobHandler
+{
+    public string Kind { get; } = kind;
+
+    public async Task HandleAsync(JobExecution job, CancellationToken cancellationToken)
+    {
+        if (job.Job.ProcessInstanceId is not { } instanceId)
+            return;
+        var instance = await job.Db.ProcessInstances.FindAsync([instanceId], cancellationToken);
+        if (instance is null || instance.Status != InstanceStatus.Active)
+            return;
+        try
+        {
+            await commands.StageAsync(job.Db, instanceId, new RunJob(job.Job.Id), job.Now, cancellationToken, runningJobId: job.Job.Id);
+        }
+        catch (CommandRejectedException)
+        {
+            // The instance no longer waits for this job: deleting the job is all that is left to do.
+        }
+    }
+}
+
+/// <summary>
+/// Script task jobs. Scripting (sandboxed Jint) is opt-in and not enabled in this build: the job fails with a clear
+/// message, so after its retries an incident tells the operator why the instance stopped.
+/// </summary>
+public sealed class DisabledScriptJobHandler : IJobHandler
+{
+    public string Kind => Domain.Jobs.JobKinds.Script;
+
+    public Task HandleAsync(JobExecution job, CancellationToken cancellationToken) =>
+        throw new InvalidOperationException(
+            $"Script task '{job.Job.ElementId}' cannot run: scripting is disabled on this server (script tasks need the opt-in Jint sandbox).");
+}

@@ -1,0 +1,43 @@
+using Wbpm.Domain.Engine;
+using Wbpm.Domain.Tenancy;
+
+namespace Wbpm.Infrastructure.Runtime;
+
+/// <summary>
+/// One append-only history event of an instance (element started, completed, cancelled, incident).
+/// <see cref="Sequence"/> orders events within the instance: the instance revision of the command times a block size
+/// plus the effect's position, so "in start order" never depends on clock resolution or insert order.
+/// </summary>
+public sealed class HistoryEntry : ITenantOwned
+{
+    public const long SequenceBlock = 1_000_000;
+
+    private HistoryEntry() { Id = TenantId = ProcessInstanceId = ActivityInstanceId = ElementId = ElementType = ""; }
+
+    public HistoryEntry(string id, ProcessInstance instance, HistoryEvent e, long sequence)
+    {
+        Id = id;
+        TenantId = instance.TenantId;
+        ProcessInstanceId = instance.Id;
+        ActivityInstanceId = e.ActivityInstanceId;
+        ElementId = e.ElementId;
+        ElementType = e.ElementType;
+        ElementName = e.Name;
+        Kind = e.Kind;
+        At = e.At;
+        UserId = e.User;
+        Sequence = sequence;
+    }
+
+    public string Id { get; private set; }
+    public string TenantId { get; private set; }
+    public string ProcessInstanceId { get; private set; }
+    public string ActivityInstanceId { get; private set; }
+    public string ElementId { get; private set; }
+    public string ElementType { get; private set; }
+    public string? ElementName { get; private set; }
+    public HistoryEventKind Kind { get; private set; }
+    public DateTimeOffset At { get; private set; }
+    public string? UserId { get; private set; }
+    public long Sequence { get; private set; }
+}

@@ -1,0 +1,64 @@
+using Microsoft.EntityFrameworkCore;
+using Wbpm.Domain.Engine;
+using Wbpm.Domain.Expressions;
+using Wbpm.Domain.Jobs;
+using Wbpm.Domain.Runtime;
+using Wbpm.Domain.Security;
+using Wbpm.Infrastructure.Jobs;
+using Wbpm.Infrastructure.Persistence;
+
+namespace Wbpm.Infrastructure.Runtime;
+
+/// <summary>What one engine command did to one instance (already staged in the context).</summary>
+public sealed record StagedCommand(ProcessInstance Instance, EngineResult Result);
+
+/// <summary>
+/// Runs engine commands against stored instances. <c>Stage*</c> loads the instance (state + revision) into a given
+/// context, runs the pure engine with now, writes the new state (revision + 1) and every effect's rows, and does NOT
+/// save: a job handler's executor or a service (with its audit entry) commits everything with one SaveChanges through
+/// <see cref="CommitAsync"/>. A <see cref="DbUpdateConcurrencyException"/> on commit means another command won.
+/// </summary>
+public sealed class InstanceCommands(
+    ExecutableDefinitions definitions, EffectWriter effects, FeelEngine feel, ITimerSchedule timers, IJobWakeUp wakeUp)
+{
+    private static readonly ProcessEngine Engine = new();
+
+    public async Task<StagedCommand> StageStartAsync(WbpmDbContext db, ExecutableDefinition definition, StartInstance command,
+        DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var tenantId = definition.TenantId ?? db.Scope.TenantId
+            ?? throw new InvalidOperationException("Starting an instance needs a tenant.");
+        var result = Engine.Execute(definition, null, command, Context(now));
+        var instance = new ProcessInstance(definition, tenantId, result.State);
+        db.ProcessInstances.Add(instance);
+        await effects.WriteAsync(db, instance, definition, result.Effects, now, null, cancellationToken);
+        return new StagedCommand(instance, result);
+    }
+
+    /// <param name="runningJobId">The job that runs this command (the executor deletes that job row itself).</param>
+    /// <exception cref="NotFoundException">No such instance for the context's tenant.</exception>
+    /// <exception cref="CommandRejectedException">The command does not apply to the instance any more.</exception>
+    public async Task<StagedCommand> StageAsync(WbpmDbContext db, string instanceId, EngineCommand command, DateTimeOffset now,
+        CancellationToken cancellationToken, string? runningJobId = null)
+    {
+        // Find returns the tracked row when this context already ran a command on the instance: commands chain.
+        var instance = await db.ProcessInstances.FindAsync([instanceId], cancellationToken)
+            ?? throw new NotFoundException("Process instance", instanceId);
+        var definition = await definitions.GetAsync(db, instance.DefinitionId, cancellationToken);
+        var result = Engine.Execute(definition, instance.State(), command, Context(now));
+        instance.Apply(result.State);
+        await effects.WriteAsync(db, instance, definition, result.Effects, now, runningJobId, cancellationToken);
+        return new StagedCommand(instance, result);
+    }
+
+    /// <summary>SaveChanges once, then hands jobs due now to the local executor (after the commit, never before).</summary>
+    public async Task CommitAsync(WbpmDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var dueNow = db.ChangeTracker.Entries<Job>().Any(e => e.State == EntityState.Added && e.Entity.DueAt <= now);
+        await db.SaveChangesAsync(cancellationToken);
+        if (dueNow)
+            wakeUp.Notify();
+    }
+
+    private EngineContext Context(DateTimeOffset now) => new(now, GuidIdGenerator.Instance, feel, timers);
+}

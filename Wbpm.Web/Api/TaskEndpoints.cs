@@ -1,0 +1,48 @@
+using System.Text.Json;
+using Wbpm.Domain.Security;
+using Wbpm.Infrastructure.Runtime;
+
+namespace Wbpm.Web.Api;
+
+/// <summary>User tasks (task.work; assigning others and working any task needs task.manage, checked by the service).</summary>
+internal static class TaskEndpoints
+{
+    public sealed record ClaimRequest(string? UserId);
+    public sealed record DelegateRequest(string UserId);
+    public sealed record CompleteRequest(Dictionary<string, JsonElement>? Variables);
+
+    public static RouteGroupBuilder MapTaskEndpoints(this RouteGroupBuilder api)
+    {
+        var tasks = api.MapGroup("/tasks").RequireAuthorization(Permission.TaskWork);
+        tasks.MapGet("/", (TaskService service, string? assignee, string? candidateGroup, string? processInstanceId, string? state, int? take, CancellationToken ct) =>
+                service.ListAsync(new TaskQuery(assignee, candidateGroup, processInstanceId, state, take ?? 200), ct))
+            .WithName("ListTasks");
+        tasks.MapGet("/{id}", (TaskService service, string id, CancellationToken ct) => service.GetAsync(id, ct))
+            .WithName("GetTask").ProducesProblem(StatusCodes.Status404NotFound);
+        tasks.MapPost("/{id}/claim", async (TaskService service, string id, ClaimRequest? request, CancellationToken ct) =>
+            {
+                await service.ClaimAsync(id, request?.UserId, ct);
+                return TypedResults.NoContent();
+            })
+            .WithName("ClaimTask").ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status403Forbidden);
+        tasks.MapPost("/{id}/unclaim", async (TaskService service, string id, CancellationToken ct) =>
+            {
+                await service.UnclaimAsync(id, ct);
+                return TypedResults.NoContent();
+            })
+            .WithName("UnclaimTask");
+        tasks.MapPost("/{id}/delegate", async (TaskService service, string id, DelegateRequest request, CancellationToken ct) =>
+            {
+                await service.DelegateAsync(id, request.UserId, ct);
+                return TypedResults.NoContent();
+            })
+            .WithName("DelegateTask");
+        tasks.MapPost("/{id}/complete", async (TaskService service, string id, CompleteRequest? request, CancellationToken ct) =>
+            {
+                await service.CompleteAsync(id, request?.Variables, ct);
+                return TypedResults.NoContent();
+            })
+            .WithName("CompleteTask").ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status403Forbidden);
+        return api;
+    }
+}
