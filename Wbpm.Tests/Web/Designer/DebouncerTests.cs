@@ -6,40 +6,39 @@ namespace Wbpm.Tests.Web.Designer;
 /// <summary>Autosave and validation run once after the edits stop, not once per edit.</summary>
 public sealed class DebouncerTests
 {
+    private static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(150);
+
     [Fact]
-    public async Task RunsOnceAfterTheQuietPeriodFollowingTheLastTrigger()
+    public void RunsOnceAfterTheQuietPeriodFollowingTheLastTrigger()
     {
+        var clock = new ManualTimerClock(DateTimeOffset.UnixEpoch);
         var runs = 0;
-        var ran = new TaskCompletionSource();
-        using var debouncer = new Debouncer(TimeProvider.System, TimeSpan.FromMilliseconds(150), () =>
-        {
-            Interlocked.Increment(ref runs);
-            ran.TrySetResult();
-            return Task.CompletedTask;
-        });
+        using var debouncer = new Debouncer(clock, Quiet, () => { runs++; return Task.CompletedTask; });
 
         for (var i = 0; i < 5; i++)
         {
             debouncer.Trigger();
-            await Task.Delay(20, TestContext.Current.CancellationToken);
+            clock.Advance(TimeSpan.FromMilliseconds(100)); // edits keep coming before the quiet period ends
         }
-        await ran.Task.WaitAsync(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken);
-        await Task.Delay(300, TestContext.Current.CancellationToken);
+        Assert.Equal(0, runs);
 
+        clock.Advance(Quiet);
+        clock.Advance(TimeSpan.FromSeconds(10));
         Assert.Equal(1, runs);
     }
 
     [Fact]
-    public async Task ACancelledOrDisposedDebouncerDoesNotRun()
+    public void ACancelledOrDisposedDebouncerDoesNotRun()
     {
+        var clock = new ManualTimerClock(DateTimeOffset.UnixEpoch);
         var runs = 0;
-        var debouncer = new Debouncer(TimeProvider.System, TimeSpan.FromMilliseconds(50), () => { runs++; return Task.CompletedTask; });
+        var debouncer = new Debouncer(clock, Quiet, () => { runs++; return Task.CompletedTask; });
         debouncer.Trigger();
         debouncer.Cancel();
+        clock.Advance(TimeSpan.FromSeconds(1));
         debouncer.Dispose();
         debouncer.Trigger();
-
-        await Task.Delay(200, TestContext.Current.CancellationToken);
+        clock.Advance(TimeSpan.FromSeconds(1));
 
         Assert.Equal(0, runs);
     }
