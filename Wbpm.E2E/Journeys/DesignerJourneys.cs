@@ -80,6 +80,16 @@ public sealed class DesignerJourneys(AppFixture app) : IClassFixture<AppFixture>
         await user.ScreenshotAsync("designer-versions");
         await processes.OpenAsync();
         await Assertions.Expect(processes.Grid).ToContainTextAsync("Version 1");
+
+        // The deployed process starts and waits in its first task (through the API, with this browser's session).
+        var key = await DeployedKeyAsync(page, designUrl);
+        var started = await page.Context.APIRequest.PostAsync($"/api/v1/process-definitions/key/{key}/start",
+            new() { DataObject = new { businessKey = "E2E-1", variables = new { amount = 1500 } } });
+        Assert.Equal(201, started.Status);
+        var instanceId = (await started.JsonAsync())!.Value.GetProperty("id").GetString();
+        var instance = await page.Context.APIRequest.GetAsync($"/api/v1/process-instances/{instanceId}");
+        var active = (await instance.JsonAsync())!.Value.GetProperty("activeElements");
+        Assert.Equal(task, active[0].GetProperty("elementId").GetString());
         Assert.Empty(user.ConsoleErrors);
     }
 
@@ -171,5 +181,14 @@ public sealed class DesignerJourneys(AppFixture app) : IClassFixture<AppFixture>
         Console.WriteLine(line);
         TestContext.Current.TestOutputHelper?.WriteLine(line);
         Assert.True(shapes >= 1000);
+    }
+
+    /// <summary>The process id (deployment key) of the draft open at <paramref name="designUrl"/>, from its heading.</summary>
+    private static async Task<string> DeployedKeyAsync(IPage page, string designUrl)
+    {
+        await page.GotoAsync(designUrl);
+        var designer = new DesignerPage(page);
+        await designer.WaitUntilReadyAsync();
+        return (await page.Locator(".wbpm-designer-bar h1").GetAttributeAsync("title"))!;
     }
 }
