@@ -26,12 +26,27 @@ public sealed class ProcessInstanceService(
         var definition = await definitions.GetLatestAsync(db, key, cancellationToken);
         var now = time.GetUtcNow();
         var staged = await commands.StageStartAsync(db, definition,
-            new StartInstance(null, Blank(request.BusinessKey), request.Variables, currentUser.UserName), now, cancellationToken);
+            new StartInstance(null, Blank(request.BusinessKey), WithInitiator(request.Variables), currentUser.UserName), now, cancellationToken);
         audit.Record(db, "instance.started", "ProcessInstance", staged.Instance.Id, null,
             new { definition.DefinitionId, definition.Key, definition.Version, staged.Instance.BusinessKey });
         await commands.CommitAsync(db, now, cancellationToken);
         return new InstanceStarted(staged.Instance.Id, definition.DefinitionId, StatusName(staged.Instance.Status));
     }
+
+    /// <summary>
+    /// Every instance knows who started it as the process variable <c>initiator</c> (Camunda's convention), so models can
+    /// assign work back to the requester (<c>wbpm:assignee="=initiator"</c>). A value the caller passes wins.
+    /// </summary>
+    private IReadOnlyDictionary<string, JsonElement>? WithInitiator(IReadOnlyDictionary<string, JsonElement>? variables)
+    {
+        if (currentUser.UserName is null || variables?.ContainsKey(InitiatorVariable) == true)
+            return variables;
+        var result = variables is null ? new Dictionary<string, JsonElement>() : new Dictionary<string, JsonElement>(variables);
+        result[InitiatorVariable] = JsonSerializer.SerializeToElement(currentUser.UserName);
+        return result;
+    }
+
+    public const string InitiatorVariable = "initiator";
 
     public async Task<PagedResult<InstanceSummary>> ListAsync(InstanceQuery query, CancellationToken cancellationToken = default)
     {

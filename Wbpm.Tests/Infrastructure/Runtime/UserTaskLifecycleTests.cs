@@ -13,6 +13,25 @@ public sealed class UserTaskLifecycleTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
+    [Fact]
+    public async Task TheStarterIsTheInitiatorVariableUnlessTheCallerSetsOne()
+    {
+        await using var host = await RuntimeTestHost.CreateAsync(DatabaseProvider.Sqlite);
+        await host.DeployAsync("approval.bpmn");
+
+        string implicitId, explicitId;
+        await using (var alice = host.As("alice", Role.User))
+        {
+            implicitId = (await alice.Get<ProcessInstanceService>().StartByKeyAsync("approval", new StartInstanceRequest(null, null), Ct)).Id;
+            explicitId = (await alice.Get<ProcessInstanceService>().StartByKeyAsync("approval",
+                new StartInstanceRequest(null, new() { ["initiator"] = JsonSerializer.SerializeToElement("carol") }), Ct)).Id;
+        }
+
+        await using var ops = host.As("olga", Role.Operator);
+        Assert.Equal("alice", (await ops.Get<ProcessInstanceService>().GetAsync(implicitId, Ct)).Variables["initiator"].GetString());
+        Assert.Equal("carol", (await ops.Get<ProcessInstanceService>().GetAsync(explicitId, Ct)).Variables["initiator"].GetString());
+    }
+
     [Theory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task StartingCreatesATaskRowWithCandidatesAndCompletingItEndsTheInstanceWithHistoryInStartOrder(DatabaseProvider provider)
