@@ -47,7 +47,11 @@ dotnet build Wbpm.sln -v q -nologo -clp:ErrorsOnly
 results="$root/TestResults"
 rm -rf "$results"
 status=0
-dotnet test Wbpm.sln --no-build -nologo --logger "trx" --results-directory "$results" "$@" || status=$?
+# One test assembly at a time: the browser journeys get the machine's two cores instead of competing with the
+# unit and database tests (fewer timing-sensitive waits, same total work).
+for project in Wbpm.Tests Wbpm.E2E; do
+  dotnet test "$project" --no-build -nologo --logger "trx" --results-directory "$results" "$@" || status=$?
+done
 
 # One plain summary line over every test assembly ("N passed, N failed").
 python3 - "$results" <<'PY' || true

@@ -19,6 +19,8 @@ public sealed class BrowserSession : IAsyncDisposable
 
     public static async Task<BrowserSession> LaunchAsync()
     {
+        // Expectations retry until this timeout; a loaded two-core CI machine needs more than the 5 s default.
+        Assertions.SetDefaultExpectTimeout(15_000);
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -37,7 +39,9 @@ public sealed class BrowserSession : IAsyncDisposable
     public async Task<UserPage> NewPageAsync(string baseUrl)
     {
         var context = await _browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl, ViewportSize = new() { Width = 1400, Height = 900 } });
-        context.SetDefaultTimeout(15_000);
+        // Generous: CI machines have two cores and Blazor circuits start slower under load; tests still fail on behaviour.
+        context.SetDefaultTimeout(30_000);
+        context.SetDefaultNavigationTimeout(30_000);
         var page = await context.NewPageAsync();
         var userPage = new UserPage(page);
         page.Console += (_, message) =>
