@@ -64,6 +64,7 @@ public static class DependencyInjection
 
         services.AddScoped<AuditTrail>();
         services.AddScoped<AuditLog>();
+        services.AddScoped<PasswordPolicy>();
         services.AddScoped<TenantProvisioning>();
         services.AddScoped<UserAdministration>();
         services.AddScoped<GroupAdministration>();

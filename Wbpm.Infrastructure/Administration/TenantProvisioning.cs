@@ -12,7 +12,7 @@ namespace Wbpm.Infrastructure.Administration;
 /// Shared by tenant creation, the demo data and the bootstrap admin; it checks no permission itself, because its
 /// callers are either permission-checked services or start-up code.
 /// </summary>
-public sealed class TenantProvisioning(UserManager<WbpmUser> identity, TimeProvider clock)
+public sealed class TenantProvisioning(UserManager<WbpmUser> identity, PasswordPolicy passwords, TimeProvider clock)
 {
     public static string NewTenantId(string name)
     {
@@ -44,12 +44,7 @@ public sealed class TenantProvisioning(UserManager<WbpmUser> identity, TimeProvi
         };
         if (await db.Users.IgnoreQueryFilters().AnyAsync(u => u.NormalizedUserName == user.NormalizedUserName, cancellationToken))
             throw ValidationException.For("AdminUserName", $"The user name '{user.UserName}' is already taken.");
-        var errors = new List<string>();
-        foreach (var validator in identity.PasswordValidators)
-            errors.AddRange((await validator.ValidateAsync(identity, user, password)).Errors.Select(e => e.Description));
-        if (errors.Count > 0)
-            throw new ValidationException(new Dictionary<string, string[]> { ["AdminPassword"] = [.. errors] });
-        user.PasswordHash = identity.PasswordHasher.HashPassword(user, password);
+        await passwords.SetAsync(user, password, "AdminPassword");
         db.Users.Add(user);
         var roleIds = await db.Roles.Where(r => roles.Contains(r.Name!)).Select(r => r.Id).ToListAsync(cancellationToken);
         foreach (var roleId in roleIds)

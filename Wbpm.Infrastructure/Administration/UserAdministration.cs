@@ -15,6 +15,7 @@ public sealed class UserAdministration(
     TenantDbContextFactory contexts,
     ICurrentUser currentUser,
     UserManager<WbpmUser> identity,
+    PasswordPolicy passwords,
     AuditTrail audit,
     TimeProvider clock)
 {
@@ -74,7 +75,7 @@ public sealed class UserAdministration(
         user.NormalizedUserName = identity.NormalizeName(user.UserName);
         user.NormalizedEmail = identity.NormalizeEmail(user.Email);
         await ValidateNewUserAsync(db, user, input.Password, cancellationToken);
-        user.PasswordHash = identity.PasswordHasher.HashPassword(user, input.Password);
+        passwords.SetChecked(user, input.Password); // ValidateNewUserAsync checked it with the other fields
 
         db.Users.Add(user);
         await ReplaceRolesAsync(db, user, input.Roles, cancellationToken);
@@ -122,8 +123,7 @@ public sealed class UserAdministration(
         currentUser.Require(Permission.AdminSystem);
         await using var db = contexts.Create();
         var user = await FindAsync(db, userId, cancellationToken);
-        await ValidatePasswordAsync(user, newPassword);
-        user.PasswordHash = identity.PasswordHasher.HashPassword(user, newPassword);
+        await passwords.SetAsync(user, newPassword, "Password");
         user.SecurityStamp = Guid.NewGuid().ToString("N");
         user.LockoutEnd = null;
         user.AccessFailedCount = 0;
@@ -186,29 +186,11 @@ public sealed class UserAdministration(
             errors[nameof(NewUser.DisplayName)] = ["A display name is required."];
         if (user.Email is not null && !System.Net.Mail.MailAddress.TryCreate(user.Email, out _))
             errors[nameof(NewUser.Email)] = ["The email address is not valid."];
-        var passwordErrors = await PasswordErrorsAsync(user, password);
+        var passwordErrors = await passwords.ErrorsAsync(user, password);
         if (passwordErrors.Length > 0)
             errors[nameof(NewUser.Password)] = passwordErrors;
         if (errors.Count > 0)
             throw new ValidationException(errors);
-    }
-
-    private async Task ValidatePasswordAsync(WbpmUser user, string password)
-    {
-        var errors = await PasswordErrorsAsync(user, password);
-        if (errors.Length > 0)
-            throw new ValidationException(new Dictionary<string, string[]> { ["Password"] = errors });
-    }
-
-    private async Task<string[]> PasswordErrorsAsync(WbpmUser user, string password)
-    {
-        var errors = new List<string>();
-        foreach (var validator in identity.PasswordValidators)
-        {
-            var result = await validator.ValidateAsync(identity, user, password);
-            errors.AddRange(result.Errors.Select(e => e.Description));
-        }
-        return [.. errors];
     }
 
     private static async Task ReplaceRolesAsync(WbpmDbContext db, WbpmUser user, IReadOnlyCollection<string> roles, CancellationToken cancellationToken)
