@@ -18,6 +18,7 @@ using Wbpm.Infrastructure.Identity;
 using Wbpm.Infrastructure.Jobs;
 using Wbpm.Infrastructure.Observability;
 using Wbpm.Infrastructure.Persistence;
+using Wbpm.Infrastructure.Runtime.Changes;
 using Wbpm.Infrastructure.Runtime;
 using Wbpm.Infrastructure.Seeding;
 
@@ -39,13 +40,15 @@ public static class DependencyInjection
 
         var database = configuration.GetSection("Wbpm:Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
         var connectionString = ConnectionString(configuration, database, contentRoot);
-        var factory = new WbpmDbContextFactory(database.Provider, connectionString, database.SqliteSynchronous);
-        services.AddSingleton(factory);
+        services.AddSingleton<TaskChangeFeed>();
+        services.AddSingleton<TaskChangeCapture>();
+        services.AddSingleton(sp => new WbpmDbContextFactory(database.Provider, connectionString, database.SqliteSynchronous,
+            sp.GetRequiredService<TaskChangeCapture>()));
         services.AddScoped<TenantDbContextFactory>();
 
         // Identity's stores see all tenants: signing in and cookie revalidation happen before a tenant is known.
         // Application services never take this context; they use TenantDbContextFactory.
-        services.AddScoped<WbpmDbContext>(_ => factory.Create(TenantScope.AllTenants));
+        services.AddScoped<WbpmDbContext>(sp => sp.GetRequiredService<WbpmDbContextFactory>().Create(TenantScope.AllTenants));
 
         // Cookie and antiforgery keys live in the database: sessions survive restarts and work across nodes.
         services.AddDataProtection().SetApplicationName("Wbpm");

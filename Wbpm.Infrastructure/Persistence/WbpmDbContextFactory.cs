@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Wbpm.Infrastructure.Persistence;
 
@@ -11,7 +12,8 @@ public sealed class WbpmDbContextFactory
 {
     private readonly Func<TenantScope, WbpmDbContext> _create;
 
-    public WbpmDbContextFactory(DatabaseProvider provider, string connectionString, SqliteSynchronous sqliteSynchronous = SqliteSynchronous.Normal)
+    public WbpmDbContextFactory(DatabaseProvider provider, string connectionString, SqliteSynchronous sqliteSynchronous = SqliteSynchronous.Normal,
+        params IInterceptor[] interceptors)
     {
         Provider = provider;
         switch (provider)
@@ -19,13 +21,14 @@ public sealed class WbpmDbContextFactory
             case DatabaseProvider.Sqlite:
                 var sqlite = new DbContextOptionsBuilder<SqliteWbpmDbContext>()
                     .UseSqlite(connectionString, o => o.MigrationsHistoryTable("__EFMigrationsHistory"))
-                    .AddInterceptors(new SqliteConnectionSettings(sqliteSynchronous))
+                    .AddInterceptors([new SqliteConnectionSettings(sqliteSynchronous), .. interceptors])
                     .Options;
                 _create = scope => new SqliteWbpmDbContext(sqlite, scope);
                 break;
             case DatabaseProvider.PostgreSql:
                 var postgres = new DbContextOptionsBuilder<PostgreSqlWbpmDbContext>()
                     .UseNpgsql(connectionString)
+                    .AddInterceptors(interceptors)
                     .Options;
                 _create = scope => new PostgreSqlWbpmDbContext(postgres, scope);
                 break;
