@@ -80,7 +80,9 @@ public static class DependencyInjection
         // One FEEL engine per app: it owns the parse cache the validator (and later the engine) share.
         services.Configure<DeploymentOptions>(configuration.GetSection("Wbpm:Deployments"));
         services.AddSingleton(new FeelEngine());
-        services.AddSingleton(sp => new ModelValidator(new FeelSyntaxChecker(sp.GetRequiredService<FeelEngine>())));
+        services.Configure<Scripts.ScriptOptions>(configuration.GetSection("Wbpm:Scripts"));
+        services.AddSingleton(sp => new ModelValidator(new FeelSyntaxChecker(sp.GetRequiredService<FeelEngine>()),
+            new ModelValidatorOptions { ScriptTasksEnabled = sp.GetRequiredService<IOptions<Scripts.ScriptOptions>>().Value.Enabled }));
         services.AddSingleton<DeploymentResourceReader>();
         services.AddSingleton<ProcessDefinitionCache>();
         services.AddScoped<DeploymentService>();

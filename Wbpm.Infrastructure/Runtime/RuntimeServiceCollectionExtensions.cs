@@ -22,7 +22,8 @@ public static class RuntimeServiceCollectionExtensions
 
         foreach (var kind in new[] { JobKinds.AsyncBefore, JobKinds.AsyncAfter, JobKinds.Timer })
             services.AddSingleton<IJobHandler>(sp => new EngineJobHandler(kind, sp.GetRequiredService<InstanceCommands>()));
-        services.AddSingleton<IJobHandler, DisabledScriptJobHandler>();
+        services.AddSingleton<Scripts.JavaScriptSandbox>();
+        services.AddSingleton<IJobHandler, ScriptJobHandler>();
         services.AddSingleton<IJobHandler, PublishMessageHandler>();
         services.AddSingleton<IJobHandler, BroadcastSignalHandler>();
         services.AddSingleton<IJobHandler, StartChildHandler>();

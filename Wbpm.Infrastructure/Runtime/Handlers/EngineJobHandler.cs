@@ -29,16 +29,3 @@ public sealed class EngineJobHandler(string kind, InstanceCommands commands) : I
         }
     }
 }
-
-/// <summary>
-/// Script task jobs. Scripting (sandboxed Jint) is opt-in and not enabled in this build: the job fails with a clear
-/// message, so after its retries an incident tells the operator why the instance stopped.
-/// </summary>
-public sealed class DisabledScriptJobHandler : IJobHandler
-{
-    public string Kind => Domain.Jobs.JobKinds.Script;
-
-    public Task HandleAsync(JobExecution job, CancellationToken cancellationToken) =>
-        throw new InvalidOperationException(
-            $"Script task '{job.Job.ElementId}' cannot run: scripting is disabled on this server (script tasks need the opt-in Jint sandbox).");
-}

@@ -40,10 +40,12 @@ public sealed class RuntimeTestHost : IAsyncDisposable
 
     public TestDatabase Database => _database;
 
-    public static async Task<RuntimeTestHost> CreateAsync(DatabaseProvider provider, TimeProvider? time = null)
+    /// <param name="settings">Extra configuration (e.g. <c>Wbpm:Scripts:Enabled</c>), over the test defaults.</param>
+    public static async Task<RuntimeTestHost> CreateAsync(DatabaseProvider provider, TimeProvider? time = null,
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
         var database = await TestDatabases.CreateAsync(provider);
-        var host = Build(database, ownsDatabase: true, time);
+        var host = Build(database, ownsDatabase: true, time, settings);
         await using var db = host.OpenAllTenants();
         db.Tenants.Add(new Tenant(TenantA, "Tenant A", DateTimeOffset.UtcNow));
         db.Tenants.Add(new Tenant(TenantB, "Tenant B", DateTimeOffset.UtcNow));
@@ -59,7 +61,8 @@ public sealed class RuntimeTestHost : IAsyncDisposable
     /// <summary>A second node on the same database (the first host drops it).</summary>
     public static RuntimeTestHost Attach(RuntimeTestHost first, TimeProvider? time = null) => Build(first._database, ownsDatabase: false, time);
 
-    private static RuntimeTestHost Build(TestDatabase database, bool ownsDatabase, TimeProvider? time)
+    private static RuntimeTestHost Build(TestDatabase database, bool ownsDatabase, TimeProvider? time,
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -69,7 +72,7 @@ public sealed class RuntimeTestHost : IAsyncDisposable
             ["Wbpm:Jobs:MaxPollInterval"] = "00:00:00.100",
             ["Wbpm:Jobs:Workers"] = "4",
             ["Wbpm:Jobs:NodeId"] = $"node-{Guid.NewGuid():N}",
-        }).Build();
+        }).AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddDataProtection();
@@ -108,6 +111,14 @@ public sealed class RuntimeTestHost : IAsyncDisposable
     }
 
     public Task DeployAsync(params string[] fixtures) => DeployToAsync(TenantA, fixtures);
+
+    /// <summary>Deploys one BPMN text to tenant-a as an admin.</summary>
+    public async Task DeployXmlAsync(string fileName, string xml)
+    {
+        await using var scope = AsIn(TenantA, "deployer", Role.Admin);
+        await scope.Get<DeploymentService>().DeployAsync(new DeploymentRequest(
+            [new DeploymentFile(fileName, new MemoryStream(System.Text.Encoding.UTF8.GetBytes(xml)))], "test"));
+    }
 
     public async Task StartExecutorAsync()
     {

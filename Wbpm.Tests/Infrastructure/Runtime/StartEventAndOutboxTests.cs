@@ -87,28 +87,4 @@ public sealed class StartEventAndOutboxTests
         Assert.Equal(InstanceStatus.Completed, (await check.ProcessInstances.SingleAsync(i => i.DefinitionKey == "order-sender", Ct)).Status);
         await Eventually.TrueAsync(async () => !await check.Jobs.AnyAsync(Ct), "the outbox job is gone");
     }
-
-    [Fact]
-    public async Task AScriptJobFailsWithAnIncidentSayingScriptingIsDisabled()
-    {
-        await using var host = await RuntimeTestHost.CreateAsync(DatabaseProvider.Sqlite);
-        await using (var db = host.OpenAllTenants())
-        {
-            db.Jobs.Add(new Wbpm.Domain.Jobs.Job(new Wbpm.Domain.Jobs.NewJob("script-job", RuntimeTestHost.TenantA, Wbpm.Domain.Jobs.JobKinds.Script,
-                DateTimeOffset.UtcNow, "pi-1", "calculate", RetryCycle: "R1/PT1S"), DateTimeOffset.UtcNow));
-            await db.SaveChangesAsync(Ct);
-        }
-
-        await host.StartExecutorAsync();
-
-        await Eventually.TrueAsync(async () =>
-        {
-            await using var db = host.OpenAllTenants();
-            return await db.Incidents.AnyAsync(Ct);
-        }, "the script job raises an incident");
-        await using var check = host.OpenAllTenants();
-        var incident = await check.Incidents.SingleAsync(Ct);
-        Assert.Equal(("script-job", "calculate"), (incident.JobId, incident.ElementId));
-        Assert.Contains("scripting is disabled", incident.Message);
-    }
 }

@@ -23,6 +23,14 @@ internal sealed class ActivityConfigurationRule : IValidationRule
                     context.Error(activity.Id,
                         $"{what} has no job type, so no worker would ever pick it up. Set wbpm:type (or camunda:type=\"external\" with a topic).");
                     break;
+                // Only the JavaScript sandbox exists; when scripts are off, NotExecutableRule reports the task instead.
+                case ScriptTask script when context.Options.ScriptTasksEnabled && !IsJavaScript(script.ScriptFormat):
+                    context.Error(activity.Id,
+                        $"{what} is written in '{script.ScriptFormat}', but Wbpm runs only JavaScript scripts. Set the script format to javascript.");
+                    break;
+                case ScriptTask script when context.Options.ScriptTasksEnabled && IsBlank(script.Script):
+                    context.Error(activity.Id, $"{what} has no script. Write the JavaScript it should run.");
+                    break;
                 case WorkerTask { Type: "external" } external when IsBlank(external.Topic):
                     context.Error(activity.Id, $"{what} is an external task without a topic. Set the topic the workers subscribe to.");
                     break;
@@ -38,6 +46,11 @@ internal sealed class ActivityConfigurationRule : IValidationRule
 
     public static bool HasJavaDelegate(WorkerTask task) =>
         !IsBlank(task.JavaClass) || !IsBlank(task.DelegateExpression) || !IsBlank(task.JavaExpression);
+
+    /// <summary>No format means JavaScript (the only language the engine has); the usual names and MIME types are accepted.</summary>
+    public static bool IsJavaScript(string? scriptFormat) =>
+        IsBlank(scriptFormat) || scriptFormat!.Trim().ToLowerInvariant() is "javascript" or "ecmascript" or "js"
+            or "application/javascript" or "text/javascript" or "application/ecmascript" or "text/ecmascript";
 
     private static bool IsBlank(string? value) => string.IsNullOrWhiteSpace(value);
 }
