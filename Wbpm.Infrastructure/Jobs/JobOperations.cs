@@ -3,6 +3,7 @@ using Wbpm.Domain.Jobs;
 using Wbpm.Domain.Security;
 using Wbpm.Infrastructure.Administration;
 using Wbpm.Infrastructure.Persistence;
+using Wbpm.Infrastructure.Runtime;
 
 namespace Wbpm.Infrastructure.Jobs;
 
@@ -55,6 +56,8 @@ public sealed class JobOperations(TenantDbContextFactory contexts, ICurrentUser 
         var openIncidents = await db.Incidents.Where(i => i.JobId == jobId && i.Status == IncidentStatus.Open).ToListAsync(cancellationToken);
         foreach (var incident in openIncidents)
             incident.Resolve(Actor, now);
+        if (openIncidents.Count > 0)
+            await InstanceIncidentFlag.RefreshAsync(db, job.ProcessInstanceId, cancellationToken);
         audit.Record(db, "job.retries-set", "Job", job.Id, before,
             new { job.RetriesLeft, job.DueAt, ResolvedIncidents = openIncidents.Select(i => i.Id).ToList() });
         try
@@ -76,6 +79,7 @@ public sealed class JobOperations(TenantDbContextFactory contexts, ICurrentUser 
         var incident = await db.Incidents.FirstOrDefaultAsync(i => i.Id == incidentId, cancellationToken)
             ?? throw new NotFoundException("Incident", incidentId);
         incident.Resolve(Actor, time.GetUtcNow());
+        await InstanceIncidentFlag.RefreshAsync(db, incident.ProcessInstanceId, cancellationToken);
         audit.Record(db, "incident.resolved", "Incident", incident.Id, new { Status = "open" }, new { Status = "resolved", incident.ResolvedBy });
         await db.SaveChangesAsync(cancellationToken);
     }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Wbpm.Domain.Jobs;
 using Wbpm.Infrastructure.Observability;
 using Wbpm.Infrastructure.Persistence;
+using Wbpm.Infrastructure.Runtime;
 
 namespace Wbpm.Infrastructure.Jobs;
 
@@ -96,16 +97,30 @@ public sealed partial class JobRunner
         db.Jobs.Attach(job);
         var outcome = job.Fail(owner, error, _time.GetUtcNow(), Guid.NewGuid().ToString("N"));
         if (outcome.Incident is { } incident)
+        {
             db.Incidents.Add(incident);
-        try
-        {
-            // Not cancellable: a shutdown must not lose the record of a failed attempt.
-            await db.SaveChangesAsync(CancellationToken.None);
+            await MarkInstanceAsync(db, job.ProcessInstanceId);
         }
-        catch (DbUpdateConcurrencyException)
+        for (var attempt = 1; ; attempt++)
         {
-            LogLockLost(_logger, job.Id, owner);
-            return JobRunOutcome.LockLost;
+            try
+            {
+                // Not cancellable: a shutdown must not lose the record of a failed attempt.
+                await db.SaveChangesAsync(CancellationToken.None);
+                break;
+            }
+            catch (DbUpdateConcurrencyException e) when (attempt < 3 && e.Entries.All(entry => entry.Entity is ProcessInstance))
+            {
+                // A command moved the instance meanwhile: mark its new revision (the job's own lock still holds).
+                foreach (var entry in e.Entries)
+                    await entry.ReloadAsync(CancellationToken.None);
+                await MarkInstanceAsync(db, job.ProcessInstanceId);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                LogLockLost(_logger, job.Id, owner);
+                return JobRunOutcome.LockLost;
+            }
         }
         _metrics.RecordJobFailed(kindTag);
         if (outcome.Incident is not null)
@@ -113,6 +128,13 @@ public sealed partial class JobRunner
         else
             LogFailed(_logger, job.Id, job.Kind, job.RetriesLeft, error);
         return JobRunOutcome.Failed;
+    }
+
+    /// <summary>The job's instance (if it still exists) shows the incident: its engine state does not know about it.</summary>
+    private static async Task MarkInstanceAsync(WbpmDbContext db, string? instanceId)
+    {
+        if (instanceId is not null && await db.ProcessInstances.FindAsync([instanceId], CancellationToken.None) is { } instance)
+            instance.SetHasIncident(true);
     }
 
     /// <summary>Gives back a claimed job that never started (shutdown), without spending a retry.</summary>

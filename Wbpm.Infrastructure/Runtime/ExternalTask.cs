@@ -41,6 +41,14 @@ public sealed class ExternalTask : ITenantOwned
     public string? ErrorMessage { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
 
+    /// <summary>An operator's retry: unlocked and fetchable now with <paramref name="retries"/> attempts.</summary>
+    public void SetRetries(int retries)
+    {
+        Retries = retries;
+        WorkerId = null;
+        LockExpiresAt = null;
+    }
+
     public bool IsLockedBy(string workerId, DateTimeOffset now) => WorkerId == workerId && LockExpiresAt > now;
 
     public void ExtendLock(DateTimeOffset until) => LockExpiresAt = until;

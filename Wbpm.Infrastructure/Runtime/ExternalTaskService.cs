@@ -1,7 +1,9 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Wbpm.Domain.Runtime;
+using Wbpm.Domain.Jobs;
 using Wbpm.Domain.Security;
+using Wbpm.Infrastructure.Administration;
 using Wbpm.Infrastructure.Persistence;
 using DomainIncident = Wbpm.Domain.Jobs.Incident;
 
@@ -12,9 +14,39 @@ namespace Wbpm.Infrastructure.Runtime;
 /// 0 raises an incident) or a BPMN error, or extend the lock. Only the worker holding an unexpired lock may act.
 /// </summary>
 public sealed class ExternalTaskService(
-    TenantDbContextFactory contexts, ICurrentUser currentUser, InstanceCommands commands, TimeProvider time)
+    TenantDbContextFactory contexts, ICurrentUser currentUser, InstanceCommands commands, AuditTrail audit, TimeProvider time)
 {
     public const int MaxTasksPerFetch = 100;
+    public const int MaxRetries = Domain.Jobs.Job.MaxRetries;
+
+    /// <summary>
+    /// An operator gives a failed external task new retries (operations.manage): it is fetchable again now, its open
+    /// incident is resolved and the instance's incident flag follows, audited, in one commit.
+    /// </summary>
+    public async Task SetRetriesAsync(string id, int retries, CancellationToken cancellationToken = default)
+    {
+        currentUser.Require(Permission.OperationsManage);
+        if (retries is < 1 or > MaxRetries)
+            throw ValidationException.For("retries", $"retries must be between 1 and {MaxRetries}.");
+        await using var db = contexts.Create();
+        var task = await db.ExternalTasks.FirstOrDefaultAsync(t => t.Id == id, cancellationToken) ?? throw new NotFoundException("External task", id);
+        var now = time.GetUtcNow();
+        var before = new { task.Retries };
+        task.SetRetries(retries);
+        var prefix = IncidentMessagePrefix(task.Id);
+        var incidents = await db.Incidents.Where(i => i.ProcessInstanceId == task.ProcessInstanceId && i.JobId == null
+            && i.ElementId == task.ElementId && i.Status == IncidentStatus.Open && i.Message.StartsWith(prefix)).ToListAsync(cancellationToken);
+        var actor = currentUser.UserName ?? currentUser.UserId ?? "unknown";
+        foreach (var incident in incidents)
+            incident.Resolve(actor, now);
+        await InstanceIncidentFlag.RefreshAsync(db, task.ProcessInstanceId, cancellationToken);
+        audit.Record(db, "external-task.retries-set", "ExternalTask", task.Id, before,
+            new { task.Retries, ResolvedIncidents = incidents.Select(i => i.Id).ToList() });
+        await SaveAsync(db, id, cancellationToken);
+    }
+
+    /// <summary>How the incident of a failed external task starts: it names the task, which is how retries find it.</summary>
+    private static string IncidentMessagePrefix(string taskId) => $"External task '{taskId}' ";
 
     public async Task<IReadOnlyList<LockedExternalTask>> FetchAndLockAsync(FetchAndLockRequest request, CancellationToken cancellationToken = default)
     {
@@ -80,9 +112,9 @@ public sealed class ExternalTaskService(
         if (retries == 0)
         {
             db.Incidents.Add(DomainIncident.ForInstance(Guid.CreateVersion7().ToString("N"), task.TenantId, task.ProcessInstanceId, task.ElementId,
-                $"External task '{task.Id}' (topic '{task.Topic}') failed with no retries left: {message}", now));
+                IncidentMessagePrefix(task.Id) + $"(topic '{task.Topic}') failed with no retries left: {message}", now));
             var instance = await db.ProcessInstances.FirstAsync(i => i.Id == task.ProcessInstanceId, cancellationToken);
-            instance.MarkIncident();
+            instance.SetHasIncident(true);
         }
         await SaveAsync(db, id, cancellationToken);
     }

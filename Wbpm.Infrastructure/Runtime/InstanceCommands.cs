@@ -46,8 +46,12 @@ public sealed class InstanceCommands(
             ?? throw new NotFoundException("Process instance", instanceId);
         var definition = await definitions.GetAsync(db, instance.DefinitionId, cancellationToken);
         var result = Engine.Execute(definition, instance.State(), command, Context(now));
+        var hadIncident = instance.HasIncident;
         instance.Apply(result.State);
         await effects.WriteAsync(db, instance, definition, result.Effects, now, runningJobId, cancellationToken);
+        // The state knows only the engine's incidents: open job and worker incidents must keep the flag on.
+        if (hadIncident && !instance.HasIncident)
+            await InstanceIncidentFlag.RefreshAsync(db, instance, cancellationToken);
         return new StagedCommand(instance, result);
     }
 

@@ -56,6 +56,16 @@ public sealed class ProcessInstance : ITenantOwned
         Revision++;
     }
 
-    /// <summary>An external task ran out of retries: the instance shows an incident although its state has none.</summary>
-    public void MarkIncident() => HasIncident = true;
+    /// <summary>
+    /// A job or external task incident was raised or resolved: the instance shows it although its state does not know
+    /// it (see <see cref="InstanceIncidentFlag"/>). A change moves the revision, so a command that read the old flag
+    /// conflicts and runs again instead of writing the old value back.
+    /// </summary>
+    public void SetHasIncident(bool hasIncident)
+    {
+        if (HasIncident == hasIncident)
+            return;
+        HasIncident = hasIncident;
+        Revision++;
+    }
 }

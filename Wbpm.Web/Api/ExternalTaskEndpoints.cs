@@ -11,6 +11,7 @@ internal static class ExternalTaskEndpoints
     public sealed record FailureRequest(string WorkerId, string? ErrorMessage, int Retries, long RetryTimeout);
     public sealed record BpmnErrorRequest(string WorkerId, string ErrorCode, string? ErrorMessage, Dictionary<string, JsonElement>? Variables);
     public sealed record ExtendLockRequest(string WorkerId, long NewDuration);
+    public sealed record RetriesRequest(int Retries);
 
     public static RouteGroupBuilder MapExternalTaskEndpoints(this RouteGroupBuilder api)
     {
@@ -42,6 +43,13 @@ internal static class ExternalTaskEndpoints
                 return TypedResults.NoContent();
             })
             .WithName("ExtendExternalTaskLock");
+        // An operator's action, not a worker's: outside the task.work group.
+        api.MapPost("/external-tasks/{id}/retries", async (ExternalTaskService service, string id, RetriesRequest request, CancellationToken ct) =>
+            {
+                await service.SetRetriesAsync(id, request.Retries, ct);
+                return TypedResults.NoContent();
+            })
+            .WithName("SetExternalTaskRetries").RequireAuthorization(Permission.OperationsManage);
         return api;
     }
 }

@@ -70,7 +70,8 @@ public sealed class ScriptTaskRuntimeTests
         await using var check = host.OpenAllTenants();
         var incident = await check.Incidents.SingleAsync(Ct);
         Assert.Equal("calculate", incident.ElementId);
-        Assert.Equal(InstanceStatus.Active, (await check.ProcessInstances.SingleAsync(Ct)).Status);
+        var instance = await check.ProcessInstances.SingleAsync(Ct);
+        Assert.Equal((InstanceStatus.Active, true), (instance.Status, instance.HasIncident));
         return incident.Message;
     }
 
@@ -122,6 +123,33 @@ public sealed class ScriptTaskRuntimeTests
 
         Assert.Contains("Script task 'calculate' failed", message);
         Assert.Contains("limit of 5,000 statements", message);
+    }
+
+    [Fact]
+    public async Task A_failed_script_job_keeps_the_instance_flagged_through_other_commands_until_new_retries_let_it_finish()
+    {
+        await using var host = await RuntimeTestHost.CreateAsync(DatabaseProvider.Sqlite, settings: ScriptsOn);
+        await host.DeployXmlAsync("scripted.bpmn", Model("if (!variables.get('fixed')) { throw new Error('not fixed yet'); } 'ok'"));
+        await StartAsync(host);
+        await host.StartExecutorAsync();
+        Assert.Contains("Error: not fixed yet", await IncidentMessageAsync(host));
+        string instanceId, jobId;
+        await using (var db = host.OpenAllTenants())
+            (instanceId, jobId) = (await db.ProcessInstances.SingleAsync(Ct)).Id is var id ? (id, (await db.Jobs.SingleAsync(Ct)).Id) : default;
+
+        await using (var operator_ = host.As("bob", Role.Admin))
+        {
+            await operator_.Get<ProcessInstanceService>().SetVariablesAsync(instanceId,
+                new Dictionary<string, JsonElement> { ["fixed"] = JsonSerializer.SerializeToElement(true) }, Ct);
+            await using (var db = host.OpenAllTenants())
+                Assert.True((await db.ProcessInstances.SingleAsync(Ct)).HasIncident); // the engine's state has no incident, the job has
+            await operator_.Get<Wbpm.Infrastructure.Jobs.JobOperations>().SetRetriesAsync(jobId, 1, Ct);
+        }
+
+        var variables = await CompletedVariablesAsync(host);
+        Assert.Equal("ok", variables["sum"].GetString());
+        await using var check = host.OpenAllTenants();
+        Assert.False((await check.ProcessInstances.SingleAsync(Ct)).HasIncident);
     }
 
     [Theory]

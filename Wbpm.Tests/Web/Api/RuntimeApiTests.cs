@@ -166,6 +166,56 @@ public sealed class RuntimeApiTests(ApiKeyAppFactory factory) : IClassFixture<Ap
             Assert.Equal("completed", (await client.GetFromJsonAsync<JsonElement>($"/api/v1/process-instances/{id}", Ct)).GetProperty("status").GetString());
     }
 
+    [Fact]
+    public async Task An_operator_gives_a_failed_external_task_new_retries_which_resolves_its_incident_and_the_instance_flag()
+    {
+        var topic = $"retry-{Guid.NewGuid():N}";
+        var client = factory.CreateApiClient(AdminKey);
+        var xml = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "runtime", "external-payment.bpmn"))
+            .Replace("wbpm:topic=\"payments\"", $"wbpm:topic=\"{topic}\"");
+        Assert.Equal(HttpStatusCode.Created, (await client.PostAsync("/api/v1/deployments",
+            Upload(("external-payment.bpmn", System.Text.Encoding.UTF8.GetBytes(xml))), Ct)).StatusCode);
+        var instanceId = await StartAsync(client, "external-payment", new { amount = 5 });
+        var taskId = await FetchOneAsync(client, topic);
+        Assert.Equal(HttpStatusCode.NoContent, (await client.PostAsJsonAsync($"/api/v1/external-tasks/{taskId}/failure",
+            new { workerId = "w-retry", errorMessage = "card service down", retries = 0, retryTimeout = 0 }, Ct)).StatusCode);
+        Assert.True(await HasIncidentAsync(client, instanceId));
+
+        // An engine command on the instance (its state has no incident) does not forget the worker's incident.
+        Assert.Equal(HttpStatusCode.NoContent, (await client.PatchAsJsonAsync($"/api/v1/process-instances/{instanceId}/variables",
+            new { note = "looking into it" }, Ct)).StatusCode);
+        Assert.True(await HasIncidentAsync(client, instanceId));
+        Assert.Empty(await FetchAsync(client, topic)); // no retries left: not fetchable
+
+        var invalid = await client.PostAsJsonAsync($"/api/v1/external-tasks/{taskId}/retries", new { retries = 0 }, Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
+        Assert.Contains("retries", await invalid.Content.ReadAsStringAsync(Ct));
+        Assert.Equal(HttpStatusCode.NotFound, (await client.PostAsJsonAsync("/api/v1/external-tasks/no-such-task/retries", new { retries = 2 }, Ct)).StatusCode);
+        Assert.True(await HasIncidentAsync(client, instanceId));
+
+        Assert.Equal(HttpStatusCode.NoContent, (await client.PostAsJsonAsync($"/api/v1/external-tasks/{taskId}/retries", new { retries = 2 }, Ct)).StatusCode);
+
+        Assert.False(await HasIncidentAsync(client, instanceId));
+        var incidents = await client.GetFromJsonAsync<JsonElement>($"/api/v1/incidents?processInstanceId={instanceId}", Ct);
+        Assert.Equal("resolved", Assert.Single(incidents.EnumerateArray()).GetProperty("status").GetString());
+        var again = Assert.Single(await FetchAsync(client, topic));
+        Assert.Equal((taskId, 2), (again.GetProperty("id").GetString(), again.GetProperty("retries").GetInt32()));
+    }
+
+    private static async Task<List<JsonElement>> FetchAsync(HttpClient client, string topic)
+    {
+        var response = await client.PostAsJsonAsync("/api/v1/external-tasks/fetch-and-lock",
+            new { workerId = "w-retry", maxTasks = 10, topics = new[] { new { topicName = topic, lockDuration = 60000 } } }, Ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).EnumerateArray().ToList();
+    }
+
+    private static async Task<string> FetchOneAsync(HttpClient client, string topic) =>
+        Assert.Single(await FetchAsync(client, topic)).GetProperty("id").GetString()!;
+
+    private static async Task<bool> HasIncidentAsync(HttpClient client, string instanceId) =>
+        (await client.GetFromJsonAsync<JsonElement>($"/api/v1/process-instances/{instanceId}", Ct)).GetProperty("hasIncident").GetBoolean();
+
     private async Task<HttpClient> DeployedAsync(params string[] fixtures)
     {
         var client = factory.CreateApiClient(AdminKey);
