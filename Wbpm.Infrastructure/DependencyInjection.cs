@@ -91,6 +91,8 @@ public static class DependencyInjection
         services.AddScoped<ProcessDraftService>();
         services.AddScoped<DraftValidation>();
         services.AddScoped<DraftDeployment>();
+        services.AddScoped<TenantUserNames>();
+        services.AddScoped<VersionHistory>();
         // Hosted services start in order: the executor starts after the DatabaseInitializer registered first above.
         services.AddWbpmJobs(configuration);
         services.AddSingleton<Templates.BuiltInTemplateLibrary>();

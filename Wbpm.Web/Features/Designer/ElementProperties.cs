@@ -1,3 +1,5 @@
+using Wbpm.Web.Features.Designer.Properties;
+
 namespace Wbpm.Web.Features.Designer;
 
 /// <summary>
@@ -21,6 +23,16 @@ public sealed record ElementProperties
     public string? MessageName { get; init; }
     public string? SignalName { get; init; }
     public int ElementCount { get; init; }
+    public FormDefinitionData? Form { get; init; }
+    public IReadOnlyList<MappingData> Inputs { get; init; } = [];
+    public IReadOnlyList<MappingData> Outputs { get; init; } = [];
+    public IReadOnlyList<CallMappingData> InMappings { get; init; } = [];
+    public IReadOnlyList<CallMappingData> OutMappings { get; init; } = [];
+    public string? CalledElement { get; init; }
+    public MultiInstanceData? MultiInstance { get; init; }
+    public string? ErrorCode { get; init; }
+    public string? ErrorName { get; init; }
+    public IReadOnlyList<KnownError> KnownErrors { get; init; } = [];
 
     public string? Attribute(string localName) => Attributes.GetValueOrDefault(localName);
 
@@ -34,6 +46,17 @@ public sealed record ElementProperties
     /// <summary>Only flows leaving a gateway that chooses (exclusive, inclusive) or an activity have conditions and defaults.</summary>
     public bool CanHaveCondition => IsSequenceFlow && SourceType is not null && SourceType is not ("bpmn:ParallelGateway" or "bpmn:EventBasedGateway")
         && !SourceType.EndsWith("Event", StringComparison.Ordinal);
+
+    public bool IsActivity => Type.EndsWith("Task", StringComparison.Ordinal) || Type is "bpmn:SubProcess" or "bpmn:CallActivity" or "bpmn:Transaction";
+    public bool IsCallActivity => Type == "bpmn:CallActivity";
+
+    /// <summary>A <c>set</c> service task does its work inline: its output mappings are the variables it sets.</summary>
+    public bool IsSetTask => IsWorkerTask && Attribute("type") == "set";
+
+    /// <summary>docs/forms.md: user tasks and start events carry a form designed in Wbpm.</summary>
+    public bool CanHaveForm => IsUserTask || Type == "bpmn:StartEvent";
+
+    public bool HasError => EventDefinitionType == "bpmn:ErrorEventDefinition";
 
     public bool HasTimer => EventDefinitionType == "bpmn:TimerEventDefinition";
     public bool HasMessage => EventDefinitionType == "bpmn:MessageEventDefinition" || Type is "bpmn:ReceiveTask";

@@ -2,12 +2,14 @@
 // BpmnModelerInterop.cs. Events go to .NET through a DotNetObjectReference: OnModelChanged (debounced),
 // OnSelectionChanged (properties of the selected element), OnSaveRequested (Ctrl+S).
 import { wbpmModdle } from './wbpmModdle.js';
+import { describeExtensions, restoreReferences, formDefinition, inputOutput, callMappings, multiInstance } from './wbpmExtensions.js';
 
 const bundle = 'lib/bpmn-js/bpmn-modeler.production.min.js';
 const styles = ['lib/bpmn-js/assets/diagram-js.css', 'lib/bpmn-js/assets/bpmn-js.css', 'lib/bpmn-js/assets/bpmn-font/css/bpmn-embedded.css'];
 const changeDebounceMs = 300;
 const wbpmAttributes = ['assignee', 'candidateUsers', 'candidateGroups', 'dueDate', 'followUpDate', 'priority', 'formKey', 'form',
-  'type', 'topic', 'retries', 'retryTimeCycle', 'asyncBefore', 'asyncAfter', 'correlationKey'];
+  'type', 'topic', 'retries', 'retryTimeCycle', 'asyncBefore', 'asyncAfter', 'correlationKey', 'withdrawable',
+  'candidateStarterGroups', 'candidateStarterUsers', 'errorCodeVariable'];
 const timerTypes = ['timeDate', 'timeDuration', 'timeCycle'];
 
 let loading = null;
@@ -92,6 +94,7 @@ class Designer {
     this.importing = true;
     try {
       const { warnings } = await this.modeler.importXML(xml);
+      restoreReferences(warnings, this.get('moddle'));
       this.get('canvas').zoom('fit-viewport', 'auto');
       this.selectedId = null;
       this.markers = [];
@@ -202,6 +205,36 @@ class Designer {
       case 'signal':
         this.updateReference(element, field, empty ? null : value);
         break;
+      case 'error':
+        this.updateError(element, empty ? null : JSON.parse(value));
+        break;
+      case 'calledElement':
+        modeling.updateProperties(element, { calledElement: empty ? undefined : value });
+        break;
+      case 'formDefinition':
+        this.replaceExtensions(element, ['wbpm:FormDefinition'], empty ? [] : [formDefinition(moddle, JSON.parse(value))]);
+        break;
+      case 'inputOutput':
+        this.replaceExtensions(element, ['wbpm:InputOutput'], empty ? [] : inputOutput(moddle, JSON.parse(value)));
+        break;
+      case 'callMappings':
+        this.replaceExtensions(element, ['wbpm:In', 'wbpm:Out'], empty ? [] : callMappings(moddle, JSON.parse(value)));
+        break;
+      case 'multiInstance': {
+        const existing = bo.loopCharacteristics?.$type === 'bpmn:MultiInstanceLoopCharacteristics' ? bo.loopCharacteristics : null;
+        if (empty) {
+          modeling.updateProperties(element, { loopCharacteristics: undefined });
+        } else if (existing) {
+          modeling.updateModdleProperties(element, existing, multiInstance(moddle, JSON.parse(value)));
+        } else {
+          const created = moddle.create('bpmn:MultiInstanceLoopCharacteristics');
+          created.$parent = bo;
+          const props = multiInstance(moddle, JSON.parse(value));
+          for (const [key, v] of Object.entries(props)) if (v !== undefined) created.set(key, v);
+          modeling.updateProperties(element, { loopCharacteristics: created });
+        }
+        break;
+      }
       default: {
         if (!field.startsWith('wbpm:')) return false;
         const target = field === 'wbpm:correlationKey' ? (eventDefinition(bo, 'bpmn:MessageEventDefinition') ?? bo) : bo;
@@ -231,6 +264,49 @@ class Designer {
       modeling.updateModdleProperties(element, definitions, { rootElements: [...definitions.rootElements, root] });
     }
     modeling.updateModdleProperties(element, holder, { [refName]: root });
+  }
+
+  // Replaces our extension elements of the given types, keeping everything else in extensionElements (other vendors'
+  // content, camunda:*) where it was; an empty extensionElements is removed rather than written as an empty tag.
+  replaceExtensions(element, types, replacements) {
+    const modeling = this.get('modeling');
+    const bo = element.businessObject;
+    let extensions = bo.extensionElements;
+    const current = extensions?.values ?? [];
+    const first = current.findIndex(v => types.includes(v.$type));
+    const kept = current.filter(v => !types.includes(v.$type));
+    const at = first < 0 ? kept.length : current.slice(0, first).filter(v => !types.includes(v.$type)).length;
+    const values = [...kept.slice(0, at), ...replacements, ...kept.slice(at)];
+    if (values.length === 0) {
+      if (extensions) modeling.updateModdleProperties(element, bo, { extensionElements: undefined });
+      return;
+    }
+    if (!extensions) {
+      extensions = this.get('moddle').create('bpmn:ExtensionElements', { values: [] });
+      extensions.$parent = bo;
+      modeling.updateModdleProperties(element, bo, { extensionElements: extensions });
+    }
+    for (const value of replacements) value.$parent = extensions;
+    modeling.updateModdleProperties(element, extensions, { values });
+  }
+
+  // An error event refers to a root <bpmn:error> by errorRef; reuse the one with the same errorCode, else create it.
+  updateError(element, choice) {
+    const modeling = this.get('modeling');
+    const holder = eventDefinition(element.businessObject, 'bpmn:ErrorEventDefinition');
+    if (!holder) return;
+    const code = choice?.code?.trim();
+    if (!code) { modeling.updateModdleProperties(element, holder, { errorRef: undefined }); return; }
+    const definitions = this.get('canvas').getRootElement().businessObject.$parent;
+    let error = definitions.rootElements.find(r => r.$type === 'bpmn:Error' && r.errorCode === code);
+    if (!error) {
+      error = this.get('moddle').create('bpmn:Error', { id: 'Error_' + Math.random().toString(36).slice(2, 9), name: choice.name?.trim() || code, errorCode: code });
+      error.$parent = definitions;
+      modeling.updateModdleProperties(element, definitions, { rootElements: [...definitions.rootElements, error] });
+    } else if (choice.name?.trim() && choice.name.trim() !== error.name) {
+      modeling.updateModdleProperties(element, error, { name: choice.name.trim() });
+    }
+    modeling.updateModdleProperties(element, holder, { errorRef: error });
   }
 
   destroy() {
@@ -273,6 +349,7 @@ function describe(element, registry) {
     messageName: message?.name ?? null,
     signalName: definition?.signalRef?.name ?? null,
     elementCount: registry.getAll().length,
+    ...describeExtensions(bo, definition),
   };
 }
 
