@@ -34,6 +34,7 @@ public static class RuntimeServiceCollectionExtensions
         services.AddScoped<TaskService>();
         services.AddScoped<EventService>();
         services.AddScoped<ExternalTaskService>();
+        services.AddScoped<Forms.UserDirectory>();
         return services;
     }
 }
