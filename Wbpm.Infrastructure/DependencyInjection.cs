@@ -88,6 +88,7 @@ public static class DependencyInjection
         services.AddScoped<DeploymentService>();
         services.AddScoped<ProcessDefinitionQueries>();
         services.AddScoped<FirstRunSeeder>();
+        services.AddScoped<DemoProcesses>();
         services.AddScoped<ProcessDraftService>();
         services.AddScoped<DraftValidation>();
         services.AddScoped<DraftDeployment>();

@@ -39,6 +39,9 @@ public sealed class ExecutableDefinition
     public int Version { get; }
     public string? TenantId { get; }
 
+    /// <summary>The top-level none start event a person starts the process at (null when there is none).</summary>
+    public StartEvent? NoneStartEvent => Model.StartEventsOf(Process).FirstOrDefault(s => s.Trigger == EventTrigger.None);
+
     /// <summary>
     /// Start events of the process with a trigger (timer, message, signal): the infrastructure schedules timers and
     /// opens start subscriptions for them when the definition is deployed, then starts with <c>StartInstance(StartEventId)</c>.

@@ -1,11 +1,14 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Wbpm.Domain.Engine;
+using Wbpm.Domain.Expressions;
+using Wbpm.Domain.Forms;
 using Wbpm.Domain.Modeling;
 using Wbpm.Domain.Runtime;
 using Wbpm.Domain.Security;
 using Wbpm.Infrastructure.Administration;
 using Wbpm.Infrastructure.Persistence;
+using Wbpm.Infrastructure.Runtime.Forms;
 
 namespace Wbpm.Infrastructure.Runtime;
 
@@ -15,22 +18,49 @@ namespace Wbpm.Infrastructure.Runtime;
 /// </summary>
 public sealed class ProcessInstanceService(
     TenantDbContextFactory contexts, ICurrentUser currentUser, InstanceCommands commands, ExecutableDefinitions definitions,
-    AuditTrail audit, TimeProvider time)
+    AuditTrail audit, TimeProvider time, FeelEngine feel)
 {
     public const int MaxPageSize = 500;
 
+    /// <summary>
+    /// Starts the latest version of <paramref name="key"/> at its none start event. When that event has a start form,
+    /// <see cref="StartInstanceRequest.Variables"/> are checked against it first (docs/forms.md): a refused submission is a
+    /// <see cref="ValidationException"/> keyed by field and starts nothing.
+    /// </summary>
     public async Task<InstanceStarted> StartByKeyAsync(string key, StartInstanceRequest request, CancellationToken cancellationToken = default)
     {
         currentUser.Require(Permission.WorkflowExecute);
         await using var db = contexts.Create();
         var definition = await definitions.GetLatestAsync(db, key, cancellationToken);
+        var variables = await FormChecks.CheckAsync(db, definition.NoneStartEvent?.FormDefinition, request.Variables,
+            new Dictionary<string, JsonElement>(), request.Outcome, cancellationToken);
         var now = time.GetUtcNow();
         var staged = await commands.StageStartAsync(db, definition,
-            new StartInstance(null, Blank(request.BusinessKey), WithInitiator(request.Variables), currentUser.UserName), now, cancellationToken);
+            new StartInstance(null, Blank(request.BusinessKey), WithInitiator(variables), currentUser.UserName), now, cancellationToken);
         audit.Record(db, "instance.started", "ProcessInstance", staged.Instance.Id, null,
             new { definition.DefinitionId, definition.Key, definition.Version, staged.Instance.BusinessKey });
         await commands.CommitAsync(db, now, cancellationToken);
         return new InstanceStarted(staged.Instance.Id, definition.DefinitionId, StatusName(staged.Instance.Status));
+    }
+
+    /// <summary>
+    /// Starts <paramref name="key"/> with what a start form (FormView) submitted: the same checks as
+    /// <see cref="StartByKeyAsync"/>, for pages that render <see cref="GetStartFormAsync"/>.
+    /// </summary>
+    public Task<InstanceStarted> StartWithFormAsync(string key, IReadOnlyDictionary<string, JsonElement> values, string? outcome,
+        string? businessKey = null, CancellationToken cancellationToken = default) =>
+        StartByKeyAsync(key, new StartInstanceRequest(businessKey, new Dictionary<string, JsonElement>(values), outcome), cancellationToken);
+
+    /// <summary>The start form of the latest version of <paramref name="key"/> (null Form: none), defaults resolved.</summary>
+    public async Task<StartFormView> GetStartFormAsync(string key, CancellationToken cancellationToken = default)
+    {
+        currentUser.Require(Permission.WorkflowExecute);
+        await using var db = contexts.Create();
+        var definition = await definitions.GetLatestAsync(db, key, cancellationToken);
+        var form = definition.NoneStartEvent?.FormDefinition;
+        var known = WithInitiator(null) ?? new Dictionary<string, JsonElement>();
+        var values = form is null ? new Dictionary<string, JsonElement>() : FormPrefill.Resolve(form, known, feel, time.GetUtcNow());
+        return new StartFormView(definition.DefinitionId, definition.Key, definition.Version, definition.Process.Name ?? definition.Key, form, values);
     }
 
     /// <summary>
@@ -95,25 +125,7 @@ public sealed class ProcessInstanceService(
         await using var db = contexts.Create();
         if (!await db.ProcessInstances.AnyAsync(i => i.Id == id, cancellationToken))
             throw new NotFoundException("Process instance", id);
-        var events = await db.HistoryEvents.AsNoTracking().Where(h => h.ProcessInstanceId == id)
-            .OrderBy(h => h.Sequence).ToListAsync(cancellationToken);
-        var items = new List<(string ActivityId, HistoryItem Item)>();
-        foreach (var e in events.Where(e => e.ElementType != "process"))
-        {
-            var index = items.FindLastIndex(i => i.ActivityId == e.ActivityInstanceId && i.Item.State == "active");
-            if (e.Kind == HistoryEventKind.Started || index < 0)
-            {
-                if (e.Kind == HistoryEventKind.Started)
-                    items.Add((e.ActivityInstanceId, new HistoryItem(e.ElementId, e.ElementType, e.ElementName, e.At, null, "active")));
-                continue;
-            }
-            if (e.Kind is HistoryEventKind.Completed or HistoryEventKind.Cancelled)
-                items[index] = (e.ActivityInstanceId, items[index].Item with
-                {
-                    EndedAt = e.At, State = e.Kind == HistoryEventKind.Completed ? "completed" : "cancelled",
-                });
-        }
-        return items.Select(i => i.Item).ToList();
+        return await InstanceHistory.ReadAsync(db, id, cancellationToken);
     }
 
     public async Task CancelAsync(string id, string? reason, CancellationToken cancellationToken = default)

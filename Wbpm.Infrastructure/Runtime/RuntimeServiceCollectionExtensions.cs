@@ -35,6 +35,9 @@ public static class RuntimeServiceCollectionExtensions
         services.AddScoped<TaskService>();
         services.AddScoped<EventService>();
         services.AddScoped<ExternalTaskService>();
+        services.AddScoped<Forms.UserDirectory>();
+        services.AddScoped<TaskPageQuery>();
+        services.AddScoped<Comments.TaskCommentService>();
         return services;
     }
 }

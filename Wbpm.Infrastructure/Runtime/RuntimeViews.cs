@@ -2,7 +2,12 @@ using System.Text.Json;
 
 namespace Wbpm.Infrastructure.Runtime;
 
-public sealed record StartInstanceRequest(string? BusinessKey, Dictionary<string, JsonElement>? Variables);
+/// <param name="Outcome">The label of the start form's outcome button, when the form has outcomes (docs/forms.md).</param>
+public sealed record StartInstanceRequest(string? BusinessKey, Dictionary<string, JsonElement>? Variables, string? Outcome = null);
+
+/// <summary>What a requester fills in to start the latest version of a process: its none start event's form, prefilled.</summary>
+public sealed record StartFormView(string DefinitionId, string Key, int Version, string? ProcessName, Domain.Modeling.FormDefinition? Form,
+    IReadOnlyDictionary<string, JsonElement> Values);
 
 public sealed record InstanceStarted(string Id, string DefinitionId, string Status);
 
@@ -17,7 +22,9 @@ public sealed record InstanceDetails(string Id, string DefinitionId, string Defi
     string Status, bool HasIncident, DateTimeOffset StartedAt, DateTimeOffset? EndedAt,
     IReadOnlyDictionary<string, JsonElement> Variables, IReadOnlyList<ActiveElementView> ActiveElements);
 
-public sealed record HistoryItem(string ElementId, string ElementType, string? Name, DateTimeOffset StartedAt, DateTimeOffset? EndedAt, string State);
+/// <param name="CompletedBy">Who completed it (user tasks), when known.</param>
+public sealed record HistoryItem(string ElementId, string ElementType, string? Name, DateTimeOffset StartedAt, DateTimeOffset? EndedAt, string State,
+    string? CompletedBy = null);
 
 public sealed record TaskQuery(string? Assignee, string? CandidateGroup, string? ProcessInstanceId, string? State, int Take = 200);
 

@@ -13,7 +13,8 @@ namespace Wbpm.Infrastructure.Runtime;
 /// transaction; of two racing completions exactly one commits and the other gets <see cref="TaskAlreadyCompletedException"/>.
 /// </summary>
 public sealed class TaskService(
-    TenantDbContextFactory contexts, ICurrentUser currentUser, InstanceCommands commands, AuditTrail audit, TimeProvider time)
+    TenantDbContextFactory contexts, ICurrentUser currentUser, InstanceCommands commands, ExecutableDefinitions definitions,
+    AuditTrail audit, TimeProvider time)
 {
     public const int MaxTake = 1000;
 
@@ -90,7 +91,15 @@ public sealed class TaskService(
             return Task.FromResult<string?>(userId.Trim());
         });
 
-    public async Task CompleteAsync(string taskId, IReadOnlyDictionary<string, JsonElement>? variables, CancellationToken cancellationToken = default)
+    public Task CompleteAsync(string taskId, IReadOnlyDictionary<string, JsonElement>? variables, CancellationToken cancellationToken = default) =>
+        CompleteAsync(taskId, variables, null, cancellationToken);
+
+    /// <summary>
+    /// Completes with <paramref name="variables"/> checked against the task's deployed form (docs/forms.md) and the
+    /// form outcome named by its label; a refused submission is a <see cref="ValidationException"/> and changes nothing.
+    /// </summary>
+    public async Task CompleteAsync(string taskId, IReadOnlyDictionary<string, JsonElement>? variables, string? outcome,
+        CancellationToken cancellationToken = default)
     {
         currentUser.Require(Permission.TaskWork);
         await using var db = contexts.Create();
@@ -100,6 +109,7 @@ public sealed class TaskService(
         if (!currentUser.Has(Permission.TaskManage) && task.Assignee != me
             && (task.Assignee is not null || !task.IsCandidate(me, await GroupKeysAsync(db, cancellationToken))))
             throw new ForbiddenException($"{Permission.TaskManage} (only the assignee or a candidate may complete task '{taskId}')");
+        variables = await CheckFormAsync(db, task, variables, outcome, cancellationToken);
         var now = time.GetUtcNow();
         try
         {
@@ -120,6 +130,18 @@ public sealed class TaskService(
         {
             await ThrowWhyCompletionLostAsync(taskId, cancellationToken);
         }
+    }
+
+    private async Task<IReadOnlyDictionary<string, JsonElement>?> CheckFormAsync(WbpmDbContext db, UserTask task,
+        IReadOnlyDictionary<string, JsonElement>? variables, string? outcome, CancellationToken cancellationToken)
+    {
+        // Tracked: staging the completion finds this row again instead of loading it twice.
+        var instance = await db.ProcessInstances.FindAsync([task.ProcessInstanceId], cancellationToken)
+            ?? throw new NotFoundException("Process instance", task.ProcessInstanceId);
+        var definition = await definitions.GetAsync(db, instance.DefinitionId, cancellationToken);
+        var form = (definition.Model.FindNode(task.ElementId) as Domain.Modeling.UserTask)?.FormDefinition;
+        var current = instance.State().VariablesVisibleAt(task.TokenId) ?? new Dictionary<string, JsonElement>();
+        return await Forms.FormChecks.CheckAsync(db, form, variables, current, outcome, cancellationToken);
     }
 
     private async Task ChangeAssigneeAsync(string taskId, string action, CancellationToken cancellationToken,
@@ -170,7 +192,7 @@ public sealed class TaskService(
         return await db.Groups.Where(g => g.Members.Any(m => m.UserId == userId)).Select(g => g.Key).ToListAsync(cancellationToken);
     }
 
-    private static TaskView View(UserTask t) => new(t.Id, t.Name, t.ElementId, t.ProcessInstanceId, t.DefinitionKey, t.ProcessName,
+    internal static TaskView View(UserTask t) => new(t.Id, t.Name, t.ElementId, t.ProcessInstanceId, t.DefinitionKey, t.ProcessName,
         t.BusinessKey, t.Assignee,
         t.Candidates.Where(c => c.Kind == CandidateKind.User).Select(c => c.Value).Order().ToList(),
         t.Candidates.Where(c => c.Kind == CandidateKind.Group).Select(c => c.Value).Order().ToList(),

@@ -5,8 +5,11 @@ using Wbpm.Infrastructure.Persistence;
 
 namespace Wbpm.Infrastructure.Seeding;
 
-/// <summary>What an empty database gets: the demo tenant "Acme" with a user per role and group, or one admin.</summary>
-public sealed class FirstRunSeeder(WbpmDbContextFactory contexts, TenantProvisioning provisioning, TimeProvider clock)
+/// <summary>
+/// What an empty database gets: the demo tenant "Acme" with a user per role and group and the Leave request process
+/// (<see cref="DemoProcesses"/>), or one admin.
+/// </summary>
+public sealed class FirstRunSeeder(WbpmDbContextFactory contexts, TenantProvisioning provisioning, DemoProcesses demoProcesses, TimeProvider clock)
 {
     public const string DemoTenantName = "Acme";
 
@@ -35,13 +38,16 @@ public sealed class FirstRunSeeder(WbpmDbContextFactory contexts, TenantProvisio
             ["managers"] = TenantProvisioning.AddGroup(db, tenant.Id, "managers", "Managers", "Team leads who approve requests"),
             ["hr"] = TenantProvisioning.AddGroup(db, tenant.Id, "hr", "HR", "Human resources"),
         };
+        Identity.WbpmUser? admin = null;
         foreach (var (userName, displayName, roles, groupKeys) in DemoUsers)
         {
             var user = await provisioning.AddUserAsync(db, tenant.Id, userName, displayName, $"{userName}@acme.example",
                 options.Password, roles, cancellationToken);
+            admin ??= roles.Contains(Role.Admin) ? user : null;
             foreach (var key in groupKeys)
                 groups[key].AddMember(user.Id);
         }
+        await demoProcesses.StageAsync(db, tenant.Id, admin!, clock.GetUtcNow(), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Wbpm.Domain.Security;
 using Wbpm.Infrastructure.Runtime;
+using Wbpm.Infrastructure.Runtime.Comments;
 
 namespace Wbpm.Web.Api;
 
@@ -9,7 +10,9 @@ internal static class TaskEndpoints
 {
     public sealed record ClaimRequest(string? UserId);
     public sealed record DelegateRequest(string UserId);
-    public sealed record CompleteRequest(Dictionary<string, JsonElement>? Variables);
+    /// <param name="Outcome">The label of the form's outcome (docs/forms.md); sets the outcome's variable.</param>
+    public sealed record CompleteRequest(Dictionary<string, JsonElement>? Variables, string? Outcome = null);
+    public sealed record CommentRequest(string? Text);
 
     public static RouteGroupBuilder MapTaskEndpoints(this RouteGroupBuilder api)
     {
@@ -39,10 +42,20 @@ internal static class TaskEndpoints
             .WithName("DelegateTask");
         tasks.MapPost("/{id}/complete", async (TaskService service, string id, CompleteRequest? request, CancellationToken ct) =>
             {
-                await service.CompleteAsync(id, request?.Variables, ct);
+                await service.CompleteAsync(id, request?.Variables, request?.Outcome, ct);
                 return TypedResults.NoContent();
             })
-            .WithName("CompleteTask").ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status403Forbidden);
+            .WithName("CompleteTask").ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        tasks.MapGet("/{id}/comments", (TaskCommentService comments, string id, CancellationToken ct) => comments.ListAsync(id, ct))
+            .WithName("ListTaskComments").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status403Forbidden);
+        tasks.MapPost("/{id}/comments", async (TaskCommentService comments, string id, CommentRequest request, CancellationToken ct) =>
+            {
+                var comment = await comments.AddAsync(id, request.Text, ct);
+                return TypedResults.Created($"/api/v1/tasks/{id}/comments/{comment.Id}", comment);
+            })
+            .WithName("AddTaskComment").ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
         return api;
     }
 }

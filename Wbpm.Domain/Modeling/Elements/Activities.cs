@@ -32,6 +32,9 @@ public sealed record UserTask : Activity
     public string? DueDate { get; init; }
     public string? FollowUpDate { get; init; }
     public string? Priority { get; init; }
+
+    /// <summary>wbpm:formDefinition in extensionElements: the form designed in Wbpm (docs/forms.md).</summary>
+    public FormDefinition? FormDefinition { get; init; }
 }
 
 /// <summary>

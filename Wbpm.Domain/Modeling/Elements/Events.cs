@@ -21,6 +21,9 @@ public sealed record StartEvent : Event
 {
     /// <summary>Only meaningful in event subprocesses (section 10.5.2): false keeps the parent scope running.</summary>
     public bool IsInterrupting { get; init; } = true;
+
+    /// <summary>wbpm:formDefinition: the start form a requester fills in (docs/forms.md).</summary>
+    public FormDefinition? FormDefinition { get; init; }
 }
 
 public sealed record EndEvent : Event;

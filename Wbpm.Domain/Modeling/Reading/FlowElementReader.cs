@@ -67,7 +67,12 @@ internal sealed class FlowElementReader(ReadContext context)
     {
         FlowNode? node = e.Name.LocalName switch
         {
-            "startEvent" => new StartEvent { Id = IdOf(e), IsInterrupting = e.Bool("isInterrupting", true) },
+            "startEvent" => new StartEvent
+            {
+                Id = IdOf(e),
+                IsInterrupting = e.Bool("isInterrupting", true),
+                FormDefinition = FormDefinitionReader.Read(e.Child("extensionElements")),
+            },
             "endEvent" => new EndEvent { Id = IdOf(e) },
             "intermediateCatchEvent" => new IntermediateCatchEvent { Id = IdOf(e) },
             "intermediateThrowEvent" => new IntermediateThrowEvent { Id = IdOf(e) },
@@ -116,6 +121,7 @@ internal sealed class FlowElementReader(ReadContext context)
                 DueDate = e.Extension("dueDate"),
                 FollowUpDate = e.Extension("followUpDate"),
                 Priority = e.Extension("priority"),
+                FormDefinition = FormDefinitionReader.Read(e.Child("extensionElements")),
             },
             "serviceTask" => ReadWorker(new ServiceTask { Id = IdOf(e) }, e),
             "businessRuleTask" => ReadWorker(new BusinessRuleTask { Id = IdOf(e) }, e),

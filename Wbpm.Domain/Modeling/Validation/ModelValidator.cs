@@ -17,6 +17,7 @@ public sealed class ModelValidator(IExpressionSyntaxChecker expressions, ModelVa
         new TimerRule(),
         new EventReferenceRule(),
         new ActivityConfigurationRule(),
+        new FormRule(),
         new NotExecutableRule(),
     ];
 

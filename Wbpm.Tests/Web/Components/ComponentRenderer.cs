@@ -16,10 +16,12 @@ namespace Wbpm.Tests.Web.Components;
 /// </summary>
 public static class ComponentRenderer
 {
-    public static async Task<string> RenderAsync<TComponent>(ClaimsPrincipal user, IDictionary<string, object?>? parameters = null)
+    public static async Task<string> RenderAsync<TComponent>(ClaimsPrincipal user, IDictionary<string, object?>? parameters = null,
+        Action<IServiceCollection>? configure = null)
         where TComponent : IComponent
     {
         var services = new ServiceCollection();
+        configure?.Invoke(services);
         services.AddLogging();
         services.AddRadzenComponents();
         services.AddAuthorizationCore(PermissionPolicies.Register);
