@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Wbpm.Domain.Engine;
 using Wbpm.Domain.Jobs;
+using Wbpm.Infrastructure.Inbox;
 using Wbpm.Infrastructure.Jobs;
 using Wbpm.Infrastructure.Runtime.Handlers;
 
@@ -34,6 +35,7 @@ public static class RuntimeServiceCollectionExtensions
         services.AddScoped<TaskService>();
         services.AddScoped<EventService>();
         services.AddScoped<ExternalTaskService>();
+        services.AddWbpmInbox();
         return services;
     }
 }
