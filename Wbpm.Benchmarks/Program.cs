@@ -11,6 +11,7 @@ IReadOnlyList<IBenchmarkScenario> scenarios =
     new EngineInMemoryScenario(),
     new SqliteCommitRateScenario(),
     new RuntimeScenario(),
+    new InboxScenario(),
 ];
 
 var json = args.Contains("--json");

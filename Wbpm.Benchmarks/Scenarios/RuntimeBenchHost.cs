@@ -54,6 +54,8 @@ public sealed class RuntimeBenchHost : IAsyncDisposable
 
     public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
 
+    public IServiceProvider Services => _services;
+
     /// <summary>A scope acting as an admin of the benchmark tenant (all permissions, task.manage included).</summary>
     public AsyncServiceScope AsAdmin()
     {

@@ -18,11 +18,12 @@ public enum SqliteSynchronous
 
 /// <summary>
 /// PRAGMAs that SQLite keeps per connection, applied whenever EF opens one: the sync level (journal_mode=WAL is
-/// set once on the file at start-up).
+/// set once on the file at start-up) and a 32 MiB page cache (the 2 MiB default makes every index probe of an inbox
+/// query over a million tasks a read from the OS).
 /// </summary>
 internal sealed class SqliteConnectionSettings(SqliteSynchronous synchronous) : DbConnectionInterceptor
 {
-    private readonly string _pragmas = $"PRAGMA synchronous={synchronous.ToString().ToUpperInvariant()};";
+    private readonly string _pragmas = $"PRAGMA synchronous={synchronous.ToString().ToUpperInvariant()}; PRAGMA cache_size=-32768;";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
 

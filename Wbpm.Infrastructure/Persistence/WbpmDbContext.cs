@@ -46,6 +46,8 @@ public abstract class WbpmDbContext(DbContextOptions options, TenantScope scope)
     public DbSet<Runtime.EventSubscription> EventSubscriptions => Set<Runtime.EventSubscription>();
     public DbSet<Runtime.HistoryEntry> HistoryEvents => Set<Runtime.HistoryEntry>();
     public DbSet<Runtime.Comments.TaskComment> TaskComments => Set<Runtime.Comments.TaskComment>();
+    public DbSet<Inbox.InstanceVariable> InstanceVariables => Set<Inbox.InstanceVariable>();
+    public DbSet<Inbox.SavedFilter> SavedFilters => Set<Inbox.SavedFilter>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

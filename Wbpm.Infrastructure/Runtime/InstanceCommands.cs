@@ -4,6 +4,7 @@ using Wbpm.Domain.Expressions;
 using Wbpm.Domain.Jobs;
 using Wbpm.Domain.Runtime;
 using Wbpm.Domain.Security;
+using Wbpm.Infrastructure.Inbox;
 using Wbpm.Infrastructure.Jobs;
 using Wbpm.Infrastructure.Persistence;
 
@@ -19,7 +20,8 @@ public sealed record StagedCommand(ProcessInstance Instance, EngineResult Result
 /// <see cref="CommitAsync"/>. A <see cref="DbUpdateConcurrencyException"/> on commit means another command won.
 /// </summary>
 public sealed class InstanceCommands(
-    ExecutableDefinitions definitions, EffectWriter effects, FeelEngine feel, ITimerSchedule timers, IJobWakeUp wakeUp)
+    ExecutableDefinitions definitions, EffectWriter effects, FeelEngine feel, ITimerSchedule timers, IJobWakeUp wakeUp,
+    InstanceVariableProjection variables)
 {
     private static readonly ProcessEngine Engine = new();
 
@@ -32,6 +34,7 @@ public sealed class InstanceCommands(
         var instance = new ProcessInstance(definition, tenantId, result.State);
         db.ProcessInstances.Add(instance);
         await effects.WriteAsync(db, instance, definition, result.Effects, now, null, cancellationToken);
+        await variables.WriteAsync(db, instance, new Dictionary<string, System.Text.Json.JsonElement>(), result.State.ProcessVariables, cancellationToken);
         return new StagedCommand(instance, result);
     }
 
@@ -45,10 +48,12 @@ public sealed class InstanceCommands(
         var instance = await db.ProcessInstances.FindAsync([instanceId], cancellationToken)
             ?? throw new NotFoundException("Process instance", instanceId);
         var definition = await definitions.GetAsync(db, instance.DefinitionId, cancellationToken);
-        var result = Engine.Execute(definition, instance.State(), command, Context(now));
+        var before = instance.State();
+        var result = Engine.Execute(definition, before, command, Context(now));
         var hadIncident = instance.HasIncident;
         instance.Apply(result.State);
         await effects.WriteAsync(db, instance, definition, result.Effects, now, runningJobId, cancellationToken);
+        await variables.WriteAsync(db, instance, before.ProcessVariables, result.State.ProcessVariables, cancellationToken);
         // The state knows only the engine's incidents: open job and worker incidents must keep the flag on.
         if (hadIncident && !instance.HasIncident)
             await InstanceIncidentFlag.RefreshAsync(db, instance, cancellationToken);

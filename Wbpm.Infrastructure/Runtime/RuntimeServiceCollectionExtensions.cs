@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Wbpm.Domain.Engine;
 using Wbpm.Domain.Jobs;
+using Wbpm.Infrastructure.Inbox;
 using Wbpm.Infrastructure.Jobs;
 using Wbpm.Infrastructure.Runtime.Handlers;
 
@@ -38,6 +39,7 @@ public static class RuntimeServiceCollectionExtensions
         services.AddScoped<Forms.UserDirectory>();
         services.AddScoped<TaskPageQuery>();
         services.AddScoped<Comments.TaskCommentService>();
+        services.AddWbpmInbox();
         return services;
     }
 }

@@ -91,6 +91,20 @@ public sealed class TaskService(
             return Task.FromResult<string?>(userId.Trim());
         });
 
+    /// <summary>task.manage: makes <paramref name="userId"/> (a user of the tenant) the assignee, replacing any current one.</summary>
+    public Task AssignAsync(string taskId, string userId, CancellationToken cancellationToken = default) =>
+        ChangeAssigneeAsync(taskId, "task.assigned", cancellationToken, async (db, _) =>
+        {
+            currentUser.Require(Permission.TaskManage);
+            var assignee = userId?.Trim() ?? "";
+            var tenantId = currentUser.TenantId;
+            if (assignee.Length == 0)
+                throw ValidationException.For("userId", "Name the user to assign the task to.");
+            if (!await db.Users.AnyAsync(u => u.UserName == assignee && u.TenantId == tenantId, cancellationToken))
+                throw ValidationException.For("userId", $"There is no user '{assignee}' in this tenant.");
+            return assignee;
+        });
+
     public Task CompleteAsync(string taskId, IReadOnlyDictionary<string, JsonElement>? variables, CancellationToken cancellationToken = default) =>
         CompleteAsync(taskId, variables, null, cancellationToken);
 

@@ -22,6 +22,7 @@ internal static class ApiEndpoints
         api.MapJobEndpoints();
         api.MapProcessInstanceEndpoints();
         api.MapTaskEndpoints();
+        api.MapInboxEndpoints();
         api.MapEventEndpoints();
         api.MapExternalTaskEndpoints();
         return endpoints;

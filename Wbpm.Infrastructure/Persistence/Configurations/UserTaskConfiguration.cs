@@ -29,9 +29,13 @@ internal sealed class UserTaskConfiguration : IEntityTypeConfiguration<UserTask>
         builder.HasMany(t => t.Candidates).WithOne().HasForeignKey(c => c.TaskId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(t => t.Candidates).HasField("_candidates");
 
-        // Inbox: my open tasks; an instance's tasks; open tasks by creation.
-        builder.HasIndex(t => new { t.TenantId, t.Assignee, t.Status });
+        // Inbox: my open tasks (by due date); an instance's tasks; open tasks by creation, by due date (the inbox's
+        // default order: read in index order, candidates and variables checked per row, stop at the page size);
+        // completed by me.
+        builder.HasIndex(t => new { t.TenantId, t.Assignee, t.Status, t.DueDate, t.Id });
         builder.HasIndex(t => new { t.TenantId, t.Status, t.CreatedAt });
+        builder.HasIndex(t => new { t.TenantId, t.Status, t.DueDate, t.Id });
+        builder.HasIndex(t => new { t.TenantId, t.CompletedBy, t.Status, t.CompletedAt });
         builder.HasIndex(t => t.ProcessInstanceId);
     }
 }

@@ -15,6 +15,7 @@ public static class NavigationItems
     private static readonly IReadOnlyList<NavigationItem> All =
     [
         new("Home", "home", "/", null, []),
+        new("Inbox", "inbox", "/inbox", Permission.TaskWork, []),
         new("Processes", "account_tree", "/processes", Permission.WorkflowView, []),
         new("Administration", "admin_panel_settings", null, Permission.AdminSystem,
         [
