@@ -45,6 +45,7 @@ public abstract class WbpmDbContext(DbContextOptions options, TenantScope scope)
     public DbSet<Runtime.ExternalTask> ExternalTasks => Set<Runtime.ExternalTask>();
     public DbSet<Runtime.EventSubscription> EventSubscriptions => Set<Runtime.EventSubscription>();
     public DbSet<Runtime.HistoryEntry> HistoryEvents => Set<Runtime.HistoryEntry>();
+    public DbSet<Notifications.Notification> Notifications => Set<Notifications.Notification>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,0 +1,68 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Wbpm.Infrastructure.Persistence.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class PortalNotifications : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<long>(
+                name: "OverdueNotifiedAt",
+                table: "UserTasks",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "Notifications",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    TenantId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Recipient = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Link = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ReadAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Notifications", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_UserTasks_Status_DueDate_OverdueNotifiedAt",
+                table: "UserTasks",
+                columns: new[] { "Status", "DueDate", "OverdueNotifiedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_TenantId_Recipient_CreatedAt",
+                table: "Notifications",
+                columns: new[] { "TenantId", "Recipient", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_TenantId_Recipient_ReadAt",
+                table: "Notifications",
+                columns: new[] { "TenantId", "Recipient", "ReadAt" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "Notifications");
+
+            migrationBuilder.DropIndex(
+                name: "IX_UserTasks_Status_DueDate_OverdueNotifiedAt",
+                table: "UserTasks");
+
+            migrationBuilder.DropColumn(
+                name: "OverdueNotifiedAt",
+                table: "UserTasks");
+        }
+    }
+}
