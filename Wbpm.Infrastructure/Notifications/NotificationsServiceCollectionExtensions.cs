@@ -13,7 +13,7 @@ public static class NotificationsServiceCollectionExtensions
         services.AddSingleton<NotificationCapture>();
         services.AddSingleton<OverdueTaskSweep>();
         services.AddHostedService(sp => sp.GetRequiredService<OverdueTaskSweep>());
-        services.AddScoped<NotificationService>();
+        services.AddScoped<UserNotifications>();
         return services;
     }
 }

@@ -12,10 +12,11 @@ namespace Wbpm.Infrastructure.Runtime;
 /// <summary>
 /// Process instances of the current user's tenant: start by key (workflow.execute), read them and their history
 /// (operations.view), cancel them and set variables (operations.manage). Changes are audited in the same commit.
+/// Starting also needs the model's consent when it names its starters (<see cref="Portal.StarterAccess"/>).
 /// </summary>
 public sealed class ProcessInstanceService(
     TenantDbContextFactory contexts, ICurrentUser currentUser, InstanceCommands commands, ExecutableDefinitions definitions,
-    AuditTrail audit, TimeProvider time)
+    AuditTrail audit, TimeProvider time, Portal.StarterAccess starters)
 {
     public const int MaxPageSize = 500;
 
@@ -24,6 +25,7 @@ public sealed class ProcessInstanceService(
         currentUser.Require(Permission.WorkflowExecute);
         await using var db = contexts.Create();
         var definition = await definitions.GetLatestAsync(db, key, cancellationToken);
+        await starters.EnsureMayStartAsync(db, definition, cancellationToken);
         var now = time.GetUtcNow();
         var staged = await commands.StageStartAsync(db, definition,
             new StartInstance(null, Blank(request.BusinessKey), WithInitiator(request.Variables), currentUser.UserName), now, cancellationToken);
@@ -97,23 +99,7 @@ public sealed class ProcessInstanceService(
             throw new NotFoundException("Process instance", id);
         var events = await db.HistoryEvents.AsNoTracking().Where(h => h.ProcessInstanceId == id)
             .OrderBy(h => h.Sequence).ToListAsync(cancellationToken);
-        var items = new List<(string ActivityId, HistoryItem Item)>();
-        foreach (var e in events.Where(e => e.ElementType != "process"))
-        {
-            var index = items.FindLastIndex(i => i.ActivityId == e.ActivityInstanceId && i.Item.State == "active");
-            if (e.Kind == HistoryEventKind.Started || index < 0)
-            {
-                if (e.Kind == HistoryEventKind.Started)
-                    items.Add((e.ActivityInstanceId, new HistoryItem(e.ElementId, e.ElementType, e.ElementName, e.At, null, "active")));
-                continue;
-            }
-            if (e.Kind is HistoryEventKind.Completed or HistoryEventKind.Cancelled)
-                items[index] = (e.ActivityInstanceId, items[index].Item with
-                {
-                    EndedAt = e.At, State = e.Kind == HistoryEventKind.Completed ? "completed" : "cancelled",
-                });
-        }
-        return items.Select(i => i.Item).ToList();
+        return HistoryTimeline.Fold(events);
     }
 
     public async Task CancelAsync(string id, string? reason, CancellationToken cancellationToken = default)

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Wbpm.Domain.Engine;
 using Wbpm.Domain.Jobs;
 using Wbpm.Infrastructure.Jobs;
+using Wbpm.Infrastructure.Portal;
 using Wbpm.Infrastructure.Runtime.Handlers;
 
 namespace Wbpm.Infrastructure.Runtime;
@@ -34,6 +35,7 @@ public static class RuntimeServiceCollectionExtensions
         services.AddScoped<TaskService>();
         services.AddScoped<EventService>();
         services.AddScoped<ExternalTaskService>();
+        services.AddWbpmPortal();
         return services;
     }
 }

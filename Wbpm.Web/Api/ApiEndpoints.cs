@@ -24,6 +24,8 @@ internal static class ApiEndpoints
         api.MapTaskEndpoints();
         api.MapEventEndpoints();
         api.MapExternalTaskEndpoints();
+        api.MapPortalEndpoints();
+        api.MapNotificationEndpoints();
         return endpoints;
     }
 }

@@ -15,6 +15,8 @@ public static class NavigationItems
     private static readonly IReadOnlyList<NavigationItem> All =
     [
         new("Home", "home", "/", null, []),
+        new("Start a request", "rocket_launch", "/portal", Permission.WorkflowExecute, []),
+        new("My requests", "assignment", "/portal/requests", Permission.WorkflowExecute, []),
         new("Processes", "account_tree", "/processes", Permission.WorkflowView, []),
         new("Administration", "admin_panel_settings", null, Permission.AdminSystem,
         [

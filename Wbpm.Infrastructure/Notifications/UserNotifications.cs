@@ -12,7 +12,7 @@ public sealed record NotificationList(IReadOnlyList<NotificationView> Items, int
 /// The current user's own notifications in their tenant: list, unread count, mark read. Anyone signed in to a tenant
 /// has notifications; nobody ever sees or marks another user's (another user's id answers 404, like an unknown one).
 /// </summary>
-public sealed class NotificationService(TenantDbContextFactory contexts, ICurrentUser currentUser, TimeProvider time)
+public sealed class UserNotifications(TenantDbContextFactory contexts, ICurrentUser currentUser, TimeProvider time)
 {
     public const int MaxTake = 200;
 
