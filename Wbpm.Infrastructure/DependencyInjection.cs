@@ -16,6 +16,7 @@ using Wbpm.Infrastructure.DataProtection;
 using Wbpm.Infrastructure.Designer;
 using Wbpm.Infrastructure.Identity;
 using Wbpm.Infrastructure.Jobs;
+using Wbpm.Infrastructure.Notifications;
 using Wbpm.Infrastructure.Observability;
 using Wbpm.Infrastructure.Persistence;
 using Wbpm.Infrastructure.Runtime.Changes;
@@ -42,8 +43,9 @@ public static class DependencyInjection
         var connectionString = ConnectionString(configuration, database, contentRoot);
         services.AddSingleton<TaskChangeFeed>();
         services.AddSingleton<TaskChangeCapture>();
+        services.AddWbpmNotifications(configuration);
         services.AddSingleton(sp => new WbpmDbContextFactory(database.Provider, connectionString, database.SqliteSynchronous,
-            sp.GetRequiredService<TaskChangeCapture>()));
+            sp.GetRequiredService<TaskChangeCapture>(), sp.GetRequiredService<Notifications.NotificationCapture>()));
         services.AddScoped<TenantDbContextFactory>();
 
         // Identity's stores see all tenants: signing in and cookie revalidation happen before a tenant is known.

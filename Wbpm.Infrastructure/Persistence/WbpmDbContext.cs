@@ -48,6 +48,7 @@ public abstract class WbpmDbContext(DbContextOptions options, TenantScope scope)
     public DbSet<Runtime.Comments.TaskComment> TaskComments => Set<Runtime.Comments.TaskComment>();
     public DbSet<Inbox.InstanceVariable> InstanceVariables => Set<Inbox.InstanceVariable>();
     public DbSet<Inbox.SavedFilter> SavedFilters => Set<Inbox.SavedFilter>();
+    public DbSet<Notifications.Notification> Notifications => Set<Notifications.Notification>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -15,10 +15,11 @@ namespace Wbpm.Infrastructure.Runtime;
 /// <summary>
 /// Process instances of the current user's tenant: start by key (workflow.execute), read them and their history
 /// (operations.view), cancel them and set variables (operations.manage). Changes are audited in the same commit.
+/// Starting also needs the model's consent when it names its starters (<see cref="Portal.StarterAccess"/>).
 /// </summary>
 public sealed class ProcessInstanceService(
     TenantDbContextFactory contexts, ICurrentUser currentUser, InstanceCommands commands, ExecutableDefinitions definitions,
-    AuditTrail audit, TimeProvider time, FeelEngine feel)
+    AuditTrail audit, TimeProvider time, FeelEngine feel, Portal.StarterAccess starters)
 {
     public const int MaxPageSize = 500;
 
@@ -32,6 +33,7 @@ public sealed class ProcessInstanceService(
         currentUser.Require(Permission.WorkflowExecute);
         await using var db = contexts.Create();
         var definition = await definitions.GetLatestAsync(db, key, cancellationToken);
+        await starters.EnsureMayStartAsync(db, definition, cancellationToken);
         var variables = await FormChecks.CheckAsync(db, definition.NoneStartEvent?.FormDefinition, request.Variables,
             new Dictionary<string, JsonElement>(), request.Outcome, cancellationToken);
         var now = time.GetUtcNow();

@@ -3,6 +3,7 @@ using Wbpm.Domain.Engine;
 using Wbpm.Domain.Jobs;
 using Wbpm.Infrastructure.Inbox;
 using Wbpm.Infrastructure.Jobs;
+using Wbpm.Infrastructure.Portal;
 using Wbpm.Infrastructure.Runtime.Handlers;
 
 namespace Wbpm.Infrastructure.Runtime;
@@ -40,6 +41,7 @@ public static class RuntimeServiceCollectionExtensions
         services.AddScoped<TaskPageQuery>();
         services.AddScoped<Comments.TaskCommentService>();
         services.AddWbpmInbox();
+        services.AddWbpmPortal();
         return services;
     }
 }

@@ -61,6 +61,10 @@ public sealed class UserTask : ITenantOwned
     public DateTimeOffset? CompletedAt { get; private set; }
     public string? CompletedBy { get; private set; }
     public int Revision { get; private set; }
+
+    /// <summary>When the overdue sweep notified the assignee (once per task); not a change the revision guards.</summary>
+    public DateTimeOffset? OverdueNotifiedAt { get; private set; }
+
     public IReadOnlyCollection<TaskCandidate> Candidates => _candidates;
 
     public bool IsCandidate(string userName, IReadOnlyCollection<string> groupKeys) =>
@@ -71,6 +75,8 @@ public sealed class UserTask : ITenantOwned
         Assignee = assignee;
         Revision++;
     }
+
+    public void MarkOverdueNotified(DateTimeOffset at) => OverdueNotifiedAt = at;
 
     public void Complete(string? user, DateTimeOffset at)
     {

@@ -25,6 +25,8 @@ internal static class ApiEndpoints
         api.MapInboxEndpoints();
         api.MapEventEndpoints();
         api.MapExternalTaskEndpoints();
+        api.MapPortalEndpoints();
+        api.MapNotificationEndpoints();
         return endpoints;
     }
 }

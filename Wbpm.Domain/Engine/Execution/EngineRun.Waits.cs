@@ -25,7 +25,7 @@ internal sealed partial class EngineRun
         // Evaluate everything first: a failing expression must leave no wait behind (it becomes an incident).
         var created = new UserTaskCreated(
             "", token.Id, task.Id, task.Name,
-            FeelJson.ToText(EvaluateLiteralOrFeel(token, task.Assignee)),
+            UserTaskAttributeValues.Assignee(EvaluateLiteralOrFeel(token, task.Assignee)),
             UserTaskAttributeValues.IdList(EvaluateLiteralOrFeel(token, task.CandidateUsers)),
             UserTaskAttributeValues.IdList(EvaluateLiteralOrFeel(token, task.CandidateGroups)),
             UserTaskAttributeValues.Date(EvaluateLiteralOrFeel(token, task.DueDate), "due date", Now),

@@ -12,6 +12,9 @@ internal static class UserTaskAttributeValues
 {
     public const int DefaultPriority = 50;
 
+    /// <summary>The assignee: blank text (e.g. an optional template parameter left empty) means nobody, not a user named "".</summary>
+    public static string? Assignee(object? value) => FeelJson.ToText(value) is { } text && !string.IsNullOrWhiteSpace(text) ? text.Trim() : null;
+
     /// <summary>Candidate users or groups: a FEEL list, or comma-separated text.</summary>
     public static IReadOnlyList<string> IdList(object? value) => value switch
     {

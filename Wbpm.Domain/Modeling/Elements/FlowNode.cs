@@ -18,6 +18,9 @@ public abstract record FlowNode : FlowElement
 
     /// <summary>wbpm:inputOutput / camunda:inputOutput output parameters, in document order.</summary>
     public IReadOnlyList<IoParameter> OutputParameters { get; init; } = [];
+
+    /// <summary>wbpm:withdrawable: false = the requester cannot withdraw the instance while a token is at this node.</summary>
+    public bool Withdrawable { get; init; } = true;
 }
 
 /// <summary>Elements that may name one outgoing flow taken when no condition holds (sections 10.2, 10.6).</summary>

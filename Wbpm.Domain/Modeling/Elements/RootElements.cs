@@ -11,6 +11,15 @@ public sealed record Process : RootElement, IFlowElementContainer
     public IReadOnlyList<FlowElement> FlowElements { get; init; } = [];
     public IReadOnlyList<Artifact> Artifacts { get; init; } = [];
     public IReadOnlyList<LaneSet> LaneSets { get; init; } = [];
+
+    /// <summary>wbpm:candidateStarterGroups / camunda:candidateStarterGroups: comma-separated group keys who may start it from the portal.</summary>
+    public string? CandidateStarterGroups { get; init; }
+
+    /// <summary>wbpm:candidateStarterUsers / camunda:candidateStarterUsers: comma-separated user names who may start it from the portal.</summary>
+    public string? CandidateStarterUsers { get; init; }
+
+    /// <summary>wbpm:withdrawable: false = requesters can never withdraw (cancel) an instance they started.</summary>
+    public bool Withdrawable { get; init; } = true;
 }
 
 public sealed record Message : RootElement

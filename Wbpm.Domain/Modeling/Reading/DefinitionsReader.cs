@@ -45,7 +45,7 @@ internal sealed class DefinitionsReader(ReadContext context)
         if (string.IsNullOrWhiteSpace(id)) return null; // untyped root elements without an id stay retained
         RootElement? root = e.Name.LocalName switch
         {
-            "process" => ReadProcess(e, id),
+            "process" => RequesterAttributesReader.Read(ReadProcess(e, id), e),
             "collaboration" => ReadCollaboration(e, id),
             "message" => new Message { Id = id, Name = e.Attr("name") },
             "signal" => new Signal { Id = id, Name = e.Attr("name") },

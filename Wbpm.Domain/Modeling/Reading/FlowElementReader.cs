@@ -95,7 +95,7 @@ internal sealed class FlowElementReader(ReadContext context)
         if (node is null) return null;
         if (node is Event ev) node = ev with { EventDefinitions = _eventDefinitions.ReadAll(e) };
         var (inputs, outputs) = ExtensionElementsReader.ReadIo(e.Child("extensionElements"));
-        return node with
+        return RequesterAttributesReader.Read(node, e) with
         {
             AsyncBefore = e.ExtensionBool("asyncBefore"),
             AsyncAfter = e.ExtensionBool("asyncAfter"),

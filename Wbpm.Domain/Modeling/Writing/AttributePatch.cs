@@ -36,6 +36,13 @@ internal static class AttributePatch
         x.SetAttributeValue(BpmnNamespaces.Wbpm + localName, value ? "true" : null);
     }
 
+    /// <summary>A wbpm:-only flag with a default: the default is written as no attribute at all.</summary>
+    public static void SetWbpmBool(XElement x, string localName, bool value, bool defaultValue)
+    {
+        if (XmlValues.ParseBool(x.Attribute(BpmnNamespaces.Wbpm + localName)?.Value, defaultValue) == value) return;
+        x.SetAttributeValue(BpmnNamespaces.Wbpm + localName, value == defaultValue ? null : value ? "true" : "false");
+    }
+
     /// <summary>Ids the reader invented for descriptive elements without one are never written back.</summary>
     public static void SetId(XElement x, BaseElement element)
     {

@@ -35,6 +35,7 @@ internal sealed partial class ElementWriter
     {
         SetExtensionBool(x, "asyncBefore", node.AsyncBefore);
         SetExtensionBool(x, "asyncAfter", node.AsyncAfter);
+        SetWbpmBool(x, "withdrawable", node.Withdrawable, true);
         parts.Add(ExtensionElementsWriter.Part(node));
         parts.Add(FlowRefs(node, "incoming", model.Incoming(node), f => f.TargetRef, SchemaOrder.Incoming));
         parts.Add(FlowRefs(node, "outgoing", model.Outgoing(node), f => f.SourceRef, SchemaOrder.Outgoing));

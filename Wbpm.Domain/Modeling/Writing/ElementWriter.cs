@@ -37,6 +37,9 @@ internal sealed partial class ElementWriter(ProcessModel model)
             case Process p:
                 Set(x, "name", p.Name);
                 SetBool(x, "isExecutable", p.IsExecutable, false);
+                SetExtension(x, "candidateStarterGroups", p.CandidateStarterGroups);
+                SetExtension(x, "candidateStarterUsers", p.CandidateStarterUsers);
+                SetWbpmBool(x, "withdrawable", p.Withdrawable, true);
                 parts.Add(new ElementsPart(c => IsBpmn(c, "laneSet"), p.LaneSets, e => LaneSet((LaneSet)e, "laneSet"), SchemaOrder.LaneSets));
                 parts.AddRange(ScopeParts(p));
                 break;

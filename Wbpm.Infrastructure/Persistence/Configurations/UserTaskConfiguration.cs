@@ -26,6 +26,8 @@ internal sealed class UserTaskConfiguration : IEntityTypeConfiguration<UserTask>
         builder.Property(t => t.FormId).HasMaxLength(255);
         builder.Property(t => t.CompletedBy).HasMaxLength(256);
         builder.Property(t => t.Revision).IsConcurrencyToken();
+        // Two overdue sweeps (two nodes) never both notify: the second one's UPDATE matches no row.
+        builder.Property(t => t.OverdueNotifiedAt).IsConcurrencyToken();
         builder.HasMany(t => t.Candidates).WithOne().HasForeignKey(c => c.TaskId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(t => t.Candidates).HasField("_candidates");
 
@@ -37,6 +39,8 @@ internal sealed class UserTaskConfiguration : IEntityTypeConfiguration<UserTask>
         builder.HasIndex(t => new { t.TenantId, t.Status, t.DueDate, t.Id });
         builder.HasIndex(t => new { t.TenantId, t.CompletedBy, t.Status, t.CompletedAt });
         builder.HasIndex(t => t.ProcessInstanceId);
+        // The overdue sweep: open tasks past due not yet notified.
+        builder.HasIndex(t => new { t.Status, t.DueDate, t.OverdueNotifiedAt });
     }
 }
 

@@ -16,6 +16,8 @@ public static class NavigationItems
     [
         new("Home", "home", "/", null, []),
         new("Inbox", "inbox", "/inbox", Permission.TaskWork, []),
+        new("Start a request", "rocket_launch", "/portal", Permission.WorkflowExecute, []),
+        new("My requests", "assignment", "/portal/requests", Permission.WorkflowExecute, []),
         new("Processes", "account_tree", "/processes", Permission.WorkflowView, []),
         new("Administration", "admin_panel_settings", null, Permission.AdminSystem,
         [
