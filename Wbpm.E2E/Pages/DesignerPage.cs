@@ -102,4 +102,25 @@ public sealed class DesignerPage(IPage page)
         await grid.WaitForAsync();
         return grid;
     }
+
+    /// <summary>Fills an input of the panel by its id (list editors repeat their labels: "Key (variable)", "Label").</summary>
+    public async Task SetByIdAsync(string id, string value)
+    {
+        var field = page.Locator($"#{id}");
+        await field.FillAsync(value);
+        await field.PressAsync("Tab");
+    }
+
+    /// <summary>Opens the Radzen drop-down whose input has <paramref name="id"/> and picks the option with that text.</summary>
+    public async Task ChooseAsync(string id, string option)
+    {
+        await page.Locator($".rz-dropdown:has(#{id})").ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true }).ClickAsync();
+    }
+
+    public ILocator FormFields => page.Locator("[data-testid=form-field]");
+    public ILocator FormOutcomes => page.Locator("[data-testid=form-outcome]");
+
+    /// <summary>The draft id from the designer's address (/processes/{id}/design).</summary>
+    public string DraftId => new Uri(page.Url).AbsolutePath.Split('/')[2];
 }

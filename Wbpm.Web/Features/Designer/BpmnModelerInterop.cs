@@ -41,6 +41,12 @@ public sealed class BpmnModelerInterop(IJSRuntime js, IBpmnModelerListener liste
         return await reader.ReadToEndAsync();
     }
 
+    /// <summary>
+    /// True when the canvas has an edit it has not reported yet (change events are debounced): a Save or Deploy
+    /// clicked right after an edit must count it, or it would think there is nothing to save.
+    /// </summary>
+    public Task<bool> TakePendingChangeAsync() => Designer.InvokeAsync<bool>("takePendingChange").AsTask();
+
     public Task FitAsync() => Designer.InvokeVoidAsync("fit").AsTask();
 
     public Task<int> ElementCountAsync() => Designer.InvokeAsync<int>("elementCount").AsTask();

@@ -9,20 +9,24 @@ namespace Wbpm.Web.Features.Designer.Properties;
 /// </summary>
 public sealed class EditorSource<T>
 {
-    private string? _last;
+    private string? _lastSeen, _lastWritten;
 
-    /// <summary>True (and remembered) when <paramref name="value"/> of <paramref name="elementId"/> is not what the editor holds.</summary>
+    /// <summary>
+    /// True when <paramref name="value"/> of <paramref name="elementId"/> should replace the editor's content: it is
+    /// neither what the editor was last given (a re-render of the parent with the same, possibly stale, element) nor
+    /// the canvas describing back what the editor wrote.
+    /// </summary>
     public bool IsNew(string elementId, T? value)
     {
         var key = Key(elementId, value);
-        if (key == _last)
+        if (key == _lastSeen)
             return false;
-        _last = key;
-        return true;
+        _lastSeen = key;
+        return key != _lastWritten;
     }
 
     /// <summary>The editor wrote <paramref name="value"/>: when the canvas describes it back, it is not new.</summary>
-    public void Wrote(string elementId, T? value) => _last = Key(elementId, value);
+    public void Wrote(string elementId, T? value) => _lastWritten = Key(elementId, value);
 
     public static string? Json(T? value) => value is null ? null : JsonSerializer.Serialize(value, JsonSerializerOptions.Web);
 

@@ -38,7 +38,7 @@ public sealed class FormDefinitionEditorModel
     /// <summary>Adds a text field with the first free key field1, field2, ...</summary>
     public FormFieldEditor AddField()
     {
-        var n = Fields.Count + 1;
+        var n = 1;
         while (Fields.Any(f => f.Key == $"field{n}"))
             n++;
         var field = new FormFieldEditor { Key = $"field{n}", Label = $"Field {n}" };

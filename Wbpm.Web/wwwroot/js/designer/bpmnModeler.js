@@ -53,7 +53,7 @@ class Designer {
     modeler.on('commandStack.changed', () => {
       if (this.importing) return;
       clearTimeout(this.changeTimer);
-      this.changeTimer = setTimeout(() => this.notify('OnModelChanged'), changeDebounceMs);
+      this.changeTimer = setTimeout(() => { this.changeTimer = null; this.notify('OnModelChanged'); }, changeDebounceMs);
     });
     modeler.on('selection.changed', ({ newSelection }) => {
       this.selectedId = newSelection.length === 1 ? newSelection[0].id : null;
@@ -104,6 +104,14 @@ class Designer {
       this.importing = false;
       this.sendSelection();
     }
+  }
+
+  /** True when an edit has not been reported yet (still in the debounce); it is then reported by the caller. */
+  takePendingChange() {
+    if (!this.changeTimer) return false;
+    clearTimeout(this.changeTimer);
+    this.changeTimer = null;
+    return true;
   }
 
   async saveXml() { return (await this.modeler.saveXML({ format: true })).xml; }
