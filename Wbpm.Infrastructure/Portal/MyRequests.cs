@@ -48,9 +48,9 @@ public sealed class MyRequests(
         await using var db = contexts.Create();
         var instance = await LoadMineAsync(db, id, me, tracked: false, cancellationToken);
         var request = (await DescribeAsync(db, [instance], cancellationToken))[0];
-        var events = await db.HistoryEvents.AsNoTracking().Where(h => h.ProcessInstanceId == id).OrderBy(h => h.Sequence).ToListAsync(cancellationToken);
+        var history = await InstanceHistory.ReadAsync(db, id, cancellationToken);
         var blocked = await WhyNotWithdrawableAsync(db, instance, cancellationToken);
-        return new MyRequestDetails(request, HistoryTimeline.Fold(events), blocked is null, blocked);
+        return new MyRequestDetails(request, history, blocked is null, blocked);
     }
 
     /// <summary>Cancels my request (status cancelled, reason <see cref="WithdrawReason"/>), audited in the same commit.</summary>
