@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Wbpm.E2E.Pages;
@@ -107,7 +108,38 @@ public sealed class DesignerJourneys(AppFixture app) : IClassFixture<AppFixture>
         var designer = new DesignerPage(user.Page);
         await designer.WaitUntilReadyAsync();
         Assert.True(await user.Page.Locator(".djs-element.djs-shape").CountAsync() > 10);
+
+        // A large model is navigated with the minimap: closed by default, opened from its toggle, it draws the diagram.
+        await designer.Minimap.Locator(".toggle").ClickAsync();
+        await Assertions.Expect(designer.Minimap).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\bopen\b"));
+        await Assertions.Expect(designer.Minimap.Locator(".map svg > g").First.Locator("g").First).ToBeAttachedAsync();
         await user.ScreenshotAsync("designer-miwg");
+        Assert.Empty(user.ConsoleErrors);
+    }
+
+    [Fact]
+    public async Task TheDiagramExportsAsBpmnSvgAndPng()
+    {
+        var user = await app.NewPageAsync();
+        await new LoginPage(user.Page).SignInAsync("designer", AppServer.DemoPassword);
+        var processes = new ProcessesPage(user.Page);
+        await processes.OpenAsync();
+        await processes.ChooseFileAsync("A.1.0.bpmn", await File.ReadAllTextAsync(RepositoryFiles.Miwg("A.1.0.bpmn"), TestContext.Current.CancellationToken));
+        await user.Page.WaitForURLAsync(url => url.EndsWith("/design", StringComparison.Ordinal));
+        var designer = new DesignerPage(user.Page);
+        await designer.WaitUntilReadyAsync();
+
+        var bpmn = await designer.ExportAsync("Export .bpmn");
+        Assert.EndsWith(".bpmn", bpmn.Name, StringComparison.Ordinal);
+        Assert.Contains("bpmndi:BPMNDiagram", Encoding.UTF8.GetString(bpmn.Content), StringComparison.Ordinal);
+        var svg = await designer.ExportAsync("Export .svg");
+        Assert.EndsWith(".svg", svg.Name, StringComparison.Ordinal);
+        Assert.StartsWith("<?xml", Encoding.UTF8.GetString(svg.Content), StringComparison.Ordinal);
+        Assert.Contains("<svg", Encoding.UTF8.GetString(svg.Content), StringComparison.Ordinal);
+        var png = await designer.ExportAsync("Export .png");
+        Assert.EndsWith(".png", png.Name, StringComparison.Ordinal);
+        Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, png.Content[..4]);
+        Assert.True(png.Content.Length > 1_000);
         Assert.Empty(user.ConsoleErrors);
     }
 

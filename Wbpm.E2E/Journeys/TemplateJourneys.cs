@@ -8,7 +8,7 @@ namespace Wbpm.E2E.Journeys;
 public sealed class TemplateJourneys(AppFixture app) : IClassFixture<AppFixture>
 {
     [Fact]
-    public async Task ADesignerCreatesALeaveRequestFromTheTemplateAndItOpensInTheDesigner()
+    public async Task ADesignerCreatesALeaveRequestFromTheTemplateDeploysItAndItRunsToItsFirstTask()
     {
         var user = await app.NewPageAsync();
         var page = user.Page;
@@ -41,6 +41,17 @@ public sealed class TemplateJourneys(AppFixture app) : IClassFixture<AppFixture>
         await Assertions.Expect(designer.Issues.Filter(new() { HasText = "error" })).ToHaveCountAsync(0);
         await Assertions.Expect(page.Locator("[data-testid=save-as-template]")).ToBeVisibleAsync();
         await user.ScreenshotAsync("designer-from-template");
+
+        // Deployable as shipped: version 1, and it starts (through the API with this session) and waits for approval.
+        await designer.DeployAsync("From the template", expectedVersion: 1);
+        var key = (await page.Locator(".wbpm-designer-bar h1").GetAttributeAsync("title"))!;
+        var started = await page.Context.APIRequest.PostAsync($"/api/v1/process-definitions/key/{key}/start",
+            new() { DataObject = new { variables = new { startDate = "2027-01-04", endDate = "2027-01-08", days = 5 } } });
+        Assert.Equal(201, started.Status);
+        var instanceId = (await started.JsonAsync())!.Value.GetProperty("id").GetString();
+        var instance = await page.Context.APIRequest.GetAsync($"/api/v1/process-instances/{instanceId}");
+        var active = (await instance.JsonAsync())!.Value.GetProperty("activeElements");
+        Assert.Equal("approve", active[0].GetProperty("elementId").GetString());
         Assert.Empty(user.ConsoleErrors);
     }
 }

@@ -14,6 +14,7 @@ public sealed class DesignerPage(IPage page)
     public ILocator ConflictDialog => page.Locator("[data-testid=conflict-dialog]");
     public ILocator Presence => page.Locator("[data-testid=presence]");
     public ILocator Issues => page.Locator("[data-testid=issue-list] li");
+    public ILocator Minimap => page.Locator(".djs-minimap");
 
     public async Task WaitUntilReadyAsync()
     {
@@ -81,6 +82,18 @@ public sealed class DesignerPage(IPage page)
     {
         await page.Locator("[data-testid=save]").ClickAsync();
         await Assertions.Expect(SaveStatus).ToHaveTextAsync(new Regex("^(Saved at|Not saved)"));
+    }
+
+    /// <summary>Picks an entry of the Export split button and returns the file the browser downloaded.</summary>
+    public async Task<(string Name, byte[] Content)> ExportAsync(string entry)
+    {
+        var download = await page.RunAndWaitForDownloadAsync(async () =>
+        {
+            await page.Locator("[aria-label=Export] .rz-splitbutton-menubutton").ClickAsync();
+            await page.Locator(".rz-splitbutton-menu").GetByText(entry, new() { Exact = true }).ClickAsync();
+        });
+        var path = await download.PathAsync();
+        return (download.SuggestedFilename, await File.ReadAllBytesAsync(path));
     }
 
     public Task<string> IssueTextAsync() => page.Locator("[data-testid=issue-list]").InnerTextAsync();

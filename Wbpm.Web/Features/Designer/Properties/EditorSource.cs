@@ -9,7 +9,11 @@ namespace Wbpm.Web.Features.Designer.Properties;
 /// </summary>
 public sealed class EditorSource<T>
 {
-    private string? _lastSeen, _lastWritten;
+    private string? _lastSeen;
+
+    // Every write not yet described back by the canvas, oldest first. Writes made in quick succession (type, then
+    // minimum) come back in order; an echo of an earlier write must not reload the editor over the later ones.
+    private readonly List<string> _pendingWrites = [];
 
     /// <summary>
     /// True when <paramref name="value"/> of <paramref name="elementId"/> should replace the editor's content: it is
@@ -22,11 +26,18 @@ public sealed class EditorSource<T>
         if (key == _lastSeen)
             return false;
         _lastSeen = key;
-        return key != _lastWritten;
+        var echoed = _pendingWrites.IndexOf(key);
+        if (echoed >= 0)
+        {
+            _pendingWrites.RemoveRange(0, echoed + 1);
+            return false;
+        }
+        _pendingWrites.Clear();
+        return true;
     }
 
     /// <summary>The editor wrote <paramref name="value"/>: when the canvas describes it back, it is not new.</summary>
-    public void Wrote(string elementId, T? value) => _lastWritten = Key(elementId, value);
+    public void Wrote(string elementId, T? value) => _pendingWrites.Add(Key(elementId, value));
 
     public static string? Json(T? value) => value is null ? null : JsonSerializer.Serialize(value, JsonSerializerOptions.Web);
 

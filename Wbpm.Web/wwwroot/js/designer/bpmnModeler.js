@@ -4,8 +4,10 @@
 import { wbpmModdle } from './wbpmModdle.js';
 import { describeExtensions, restoreReferences, formDefinition, inputOutput, callMappings, multiInstance } from './wbpmExtensions.js';
 
-const bundle = 'lib/bpmn-js/bpmn-modeler.production.min.js';
-const styles = ['lib/bpmn-js/assets/diagram-js.css', 'lib/bpmn-js/assets/bpmn-js.css', 'lib/bpmn-js/assets/bpmn-font/css/bpmn-embedded.css'];
+// The minimap (diagram-js-minimap's UMD build, window.DiagramJSMinimap) is a diagram-js module added to the modeler.
+const bundles = ['lib/bpmn-js/bpmn-modeler.production.min.js', 'lib/diagram-js-minimap/diagram-minimap.umd.prod.js'];
+const styles = ['lib/bpmn-js/assets/diagram-js.css', 'lib/bpmn-js/assets/bpmn-js.css', 'lib/bpmn-js/assets/bpmn-font/css/bpmn-embedded.css',
+  'lib/diagram-js-minimap/diagram-js-minimap.css'];
 const changeDebounceMs = 300;
 const wbpmAttributes = ['assignee', 'candidateUsers', 'candidateGroups', 'dueDate', 'followUpDate', 'priority', 'formKey', 'form',
   'type', 'topic', 'retries', 'retryTimeCycle', 'asyncBefore', 'asyncAfter', 'correlationKey', 'withdrawable',
@@ -15,25 +17,28 @@ const timerTypes = ['timeDate', 'timeDuration', 'timeCycle'];
 let loading = null;
 
 function loadOnce() {
-  if (window.BpmnJS) return Promise.resolve();
+  if (window.BpmnJS && window.DiagramJSMinimap) return Promise.resolve();
   loading ??= Promise.all([
     ...styles.map(href => new Promise((resolve, reject) => {
       const link = Object.assign(document.createElement('link'), { rel: 'stylesheet', href });
       link.onload = resolve; link.onerror = () => reject(new Error('Could not load ' + href));
       document.head.appendChild(link);
     })),
-    new Promise((resolve, reject) => {
-      const script = Object.assign(document.createElement('script'), { src: bundle });
-      script.onload = resolve; script.onerror = () => reject(new Error('Could not load ' + bundle));
+    ...bundles.map(src => new Promise((resolve, reject) => {
+      const script = Object.assign(document.createElement('script'), { src });
+      script.onload = resolve; script.onerror = () => reject(new Error('Could not load ' + src));
       document.head.appendChild(script);
-    }),
+    })),
   ]);
   return loading;
 }
 
 export async function create(container, dotnet, xml) {
   await loadOnce();
-  const modeler = new window.BpmnJS({ container, keyboard: { bind: true }, moddleExtensions: { wbpm: wbpmModdle } });
+  const modeler = new window.BpmnJS({
+    container, keyboard: { bind: true }, moddleExtensions: { wbpm: wbpmModdle },
+    additionalModules: [window.DiagramJSMinimap],
+  });
   const designer = new Designer(modeler, container, dotnet);
   await designer.importXml(xml);
   return designer;
