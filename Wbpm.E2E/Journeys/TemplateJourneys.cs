@@ -27,6 +27,9 @@ public sealed class TemplateJourneys(AppFixture app) : IClassFixture<AppFixture>
         await page.GetByRole(AriaRole.Button, new() { Name = "Create", Exact = true }).ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=template-form] [role=alert]")).ToContainTextAsync("whole number of hours");
         await gallery.FillAsync("Approval SLA (hours)", "12");
+        // The group parameter offers the tenant's groups; a key typed by hand is accepted too.
+        await page.GetByLabel("Approver group", new() { Exact = true }).FillAsync("mana");
+        await Assertions.Expect(page.Locator(".rz-autocomplete-list-item").Filter(new() { HasText = "managers", Visible = true })).ToHaveCountAsync(1);
         await gallery.FillAsync("Approver group", "sales-leads");
         await gallery.CreateAsync();
 
