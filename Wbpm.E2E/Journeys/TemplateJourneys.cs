@@ -57,4 +57,43 @@ public sealed class TemplateJourneys(AppFixture app) : IClassFixture<AppFixture>
         Assert.Equal("approve", active[0].GetProperty("elementId").GetString());
         Assert.Empty(user.ConsoleErrors);
     }
+
+    [Fact]
+    public async Task ADesignerSavesAProcessAsATemplateUsesItAndDeletesIt()
+    {
+        var user = await app.NewPageAsync();
+        var page = user.Page;
+        await new LoginPage(page).SignInAsync("designer", AppServer.DemoPassword);
+        var processes = new ProcessesPage(page);
+        await processes.OpenAsync();
+        var gallery = new TemplateGalleryDialog(page);
+        await gallery.OpenAsync();
+        await gallery.SearchAsync("incident");
+        await gallery.UseAsync("IT incident management");
+        await gallery.FillAsync("Process name", "Incidents EMEA");
+        await gallery.CreateAsync();
+        var designer = new DesignerPage(page);
+        await designer.WaitUntilReadyAsync();
+
+        await page.Locator("[data-testid=save-as-template]").ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await dialog.GetByLabel("Template name", new() { Exact = true }).FillAsync("Our incident process");
+        await dialog.GetByLabel("Category", new() { Exact = true }).FillAsync("IT");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Save template" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Template saved")).ToBeVisibleAsync();
+
+        await processes.OpenAsync();
+        await gallery.OpenAsync();
+        await gallery.SearchAsync("our incident");
+        await Assertions.Expect(gallery.Cards).ToHaveCountAsync(1);
+        // Built-in templates offer no Delete; the tenant's own one does, after a confirmation.
+        await gallery.SearchAsync("");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Delete template Leave request" })).ToHaveCountAsync(0);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Delete template Our incident process" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Delete", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Template deleted")).ToBeVisibleAsync();
+        await gallery.SearchAsync("our incident");
+        await Assertions.Expect(gallery.Cards).ToHaveCountAsync(0);
+        Assert.Empty(user.ConsoleErrors);
+    }
 }

@@ -66,6 +66,26 @@ public sealed class TemplateDraftService(
         return ProcessTemplateCatalog.TenantIdPrefix + template.Id;
     }
 
+    /// <summary>
+    /// Removes a template the tenant saved (template.create). Processes created from it are untouched: a template is
+    /// copied into each new draft, never referenced.
+    /// </summary>
+    /// <exception cref="ValidationException">A built-in template: those ship with Wbpm and cannot be removed.</exception>
+    /// <exception cref="NotFoundException">No such template in the current tenant.</exception>
+    public async Task DeleteTemplateAsync(string templateId, CancellationToken cancellationToken = default)
+    {
+        currentUser.Require(Permission.TemplateCreate);
+        if (!templateId.StartsWith(ProcessTemplateCatalog.TenantIdPrefix, StringComparison.Ordinal))
+            throw ValidationException.For("Template", "Built-in templates ship with Wbpm and cannot be deleted.");
+        var rowId = templateId[ProcessTemplateCatalog.TenantIdPrefix.Length..];
+        await using var db = contexts.Create();
+        var template = await db.TenantTemplates.FirstOrDefaultAsync(t => t.Id == rowId, cancellationToken)
+            ?? throw new NotFoundException("Process template", templateId);
+        db.TenantTemplates.Remove(template);
+        audit.Record(db, "template.deleted", EntityType, template.Id, new { template.Name, template.Category }, null);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
     private async Task<string> FreeKeyAsync(string stem, CancellationToken cancellationToken)
     {
         await using var db = contexts.Create();

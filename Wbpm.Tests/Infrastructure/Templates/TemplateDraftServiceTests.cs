@@ -139,4 +139,48 @@ public sealed class TemplateDraftServiceTests
         Assert.Contains("Name", noName.Errors.Keys);
         await Assert.ThrowsAsync<ValidationException>(() => templates.SaveAsTemplateAsync("<not-bpmn/>", "Broken", null, null, Ct));
     }
+
+    [Fact]
+    public async Task ADeletedTemplateLeavesTheGalleryAndTheProcessesCreatedFromIt()
+    {
+        await using var world = await DesignerWorld.CreateAsync();
+        var (catalog, templates, drafts) = As(world);
+        var templateId = await templates.SaveAsTemplateAsync(Library.Find("leave-request")!.Xml, "Old leave", null, "HR", Ct);
+        var draftId = await templates.CreateDraftAsync(templateId, "Leave 2026", new Dictionary<string, string?>(), Ct);
+
+        await templates.DeleteTemplateAsync(templateId, Ct);
+
+        Assert.DoesNotContain(await catalog.ListAsync(null, Ct), t => t.Id == templateId);
+        await Assert.ThrowsAsync<NotFoundException>(() => catalog.GetAsync(templateId, Ct));
+        Assert.Equal("Leave 2026", (await drafts.GetAsync(draftId, Ct)).Name);
+        await using var db = world.AllTenants();
+        Assert.Contains(await db.AuditEntries.Select(e => e.Action).ToListAsync(Ct), a => a == "template.deleted");
+    }
+
+    [Fact]
+    public async Task BuiltInTemplatesAndOtherTenantsTemplatesCannotBeDeleted()
+    {
+        await using var world = await DesignerWorld.CreateAsync();
+        var (_, acme, _) = As(world);
+        var acmeTemplate = await acme.SaveAsTemplateAsync(Library.Find("leave-request")!.Xml, "Acme leave", null, null, Ct);
+        var (_, globex, _) = As(world, tenant: "globex");
+
+        var builtIn = await Assert.ThrowsAsync<ValidationException>(() => acme.DeleteTemplateAsync("leave-request", Ct));
+        Assert.Contains("Built-in", builtIn.Errors["Template"][0]);
+        await Assert.ThrowsAsync<NotFoundException>(() => globex.DeleteTemplateAsync(acmeTemplate, Ct));
+        await Assert.ThrowsAsync<NotFoundException>(() => acme.DeleteTemplateAsync(ProcessTemplateCatalog.TenantIdPrefix + "nope", Ct));
+        var (acmeCatalog, _, _) = As(world);
+        Assert.Contains(await acmeCatalog.ListAsync(null, Ct), t => t.Id == acmeTemplate);
+    }
+
+    [Fact]
+    public async Task DeletingATemplateNeedsTemplateCreate()
+    {
+        await using var world = await DesignerWorld.CreateAsync();
+        var (_, designer, _) = As(world);
+        var templateId = await designer.SaveAsTemplateAsync(Library.Find("leave-request")!.Xml, "Mine", null, null, Ct);
+        var (_, viewer, _) = As(world, "vic", Role.Viewer);
+
+        await Assert.ThrowsAsync<ForbiddenException>(() => viewer.DeleteTemplateAsync(templateId, Ct));
+    }
 }
