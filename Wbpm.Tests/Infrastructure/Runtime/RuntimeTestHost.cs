@@ -61,8 +61,15 @@ public sealed class RuntimeTestHost : IAsyncDisposable
     /// <summary>A second node on the same database (the first host drops it).</summary>
     public static RuntimeTestHost Attach(RuntimeTestHost first, TimeProvider? time = null) => Build(first._database, ownsDatabase: false, time);
 
+    /// <summary>
+    /// A node on a database another process created (a child process of a crash test); <paramref name="configure"/>
+    /// changes its services after the real wiring (e.g. wraps job handlers).
+    /// </summary>
+    public static RuntimeTestHost Open(TestDatabase database, IReadOnlyDictionary<string, string?>? settings, Action<IServiceCollection> configure) =>
+        Build(database, ownsDatabase: false, time: null, settings, configure);
+
     private static RuntimeTestHost Build(TestDatabase database, bool ownsDatabase, TimeProvider? time,
-        IReadOnlyDictionary<string, string?>? settings = null)
+        IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -81,6 +88,7 @@ public sealed class RuntimeTestHost : IAsyncDisposable
         services.AddWbpmInfrastructure(configuration, Path.GetTempPath());
         if (time is not null)
             services.Replace(ServiceDescriptor.Singleton(time));
+        configure?.Invoke(services);
         return new RuntimeTestHost(database, ownsDatabase, services.BuildServiceProvider());
     }
 
