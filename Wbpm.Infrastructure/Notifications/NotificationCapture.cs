@@ -1,9 +1,8 @@
-using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Wbpm.Domain.Auditing;
 using Wbpm.Domain.Engine;
+using Wbpm.Infrastructure.Persistence;
 using Wbpm.Infrastructure.Runtime;
 
 namespace Wbpm.Infrastructure.Notifications;
@@ -14,47 +13,10 @@ namespace Wbpm.Infrastructure.Notifications;
 /// with an assignee, claimed for or delegated to them), and a request whose instance completed (to its starter).
 /// After the commit it announces every notification written to the <see cref="NotificationFeed"/>.
 /// </summary>
-public sealed class NotificationCapture(NotificationFeed feed, TimeProvider time) : SaveChangesInterceptor
+public sealed class NotificationCapture(NotificationFeed feed, TimeProvider time) : AfterCommitInterceptor<NotificationPublished>
 {
-    private readonly ConditionalWeakTable<DbContext, List<NotificationPublished>> _pending = new();
-
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    protected override List<NotificationPublished> Capture(DbContext context)
     {
-        Capture(eventData.Context);
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData,
-        InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        Capture(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
-    {
-        PublishPending(eventData.Context);
-        return result;
-    }
-
-    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result,
-        CancellationToken cancellationToken = default)
-    {
-        PublishPending(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Discard(eventData.Context);
-
-    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
-    {
-        Discard(eventData.Context);
-        return Task.CompletedTask;
-    }
-
-    private void Capture(DbContext? context)
-    {
-        if (context is null) return;
         var now = time.GetUtcNow();
         var actor = ActingUser(context);
         var added = new List<Notification>();
@@ -67,14 +29,12 @@ public sealed class NotificationCapture(NotificationFeed feed, TimeProvider time
         context.Set<Notification>().AddRange(added);
 
         // Everything this commit notifies, including notifications other writers added (the overdue sweep).
-        var written = context.ChangeTracker.Entries<Notification>().Where(e => e.State == EntityState.Added)
+        return context.ChangeTracker.Entries<Notification>().Where(e => e.State == EntityState.Added)
             .Select(e => new NotificationPublished(e.Entity.TenantId, e.Entity.Recipient, e.Entity.Id, e.Entity.Kind, e.Entity.Title))
             .ToList();
-        if (written.Count > 0)
-            _pending.AddOrUpdate(context, written);
-        else
-            _pending.Remove(context);
     }
+
+    protected override void Publish(IReadOnlyList<NotificationPublished> captured) => feed.Publish(captured);
 
     /// <summary>
     /// Who made this change: the user the change's audit entry names (every user action is audited in its own
@@ -112,16 +72,4 @@ public sealed class NotificationCapture(NotificationFeed feed, TimeProvider time
 
     public static string Describe(string what, string? process, string? businessKey) =>
         what + (process is null || process == what ? "" : $" ({process})") + (businessKey is null ? "" : $" · {businessKey}");
-
-    private void PublishPending(DbContext? context)
-    {
-        if (context is null || !_pending.TryGetValue(context, out var written)) return;
-        _pending.Remove(context);
-        feed.Publish(written);
-    }
-
-    private void Discard(DbContext? context)
-    {
-        if (context is not null) _pending.Remove(context);
-    }
 }

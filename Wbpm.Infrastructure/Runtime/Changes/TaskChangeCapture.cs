@@ -1,7 +1,6 @@
-using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
-using Microsoft.EntityFrameworkCore.Diagnostics;
+using Wbpm.Infrastructure.Persistence;
 
 namespace Wbpm.Infrastructure.Runtime.Changes;
 
@@ -10,68 +9,18 @@ namespace Wbpm.Infrastructure.Runtime.Changes;
 /// publishes them to the <see cref="TaskChangeFeed"/> only once the transaction committed: a rolled-back change is
 /// never announced.
 /// </summary>
-public sealed class TaskChangeCapture(TaskChangeFeed feed) : SaveChangesInterceptor
+public sealed class TaskChangeCapture(TaskChangeFeed feed) : AfterCommitInterceptor<TaskChange>
 {
-    private readonly ConditionalWeakTable<DbContext, List<TaskChange>> _pending = new();
-
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    protected override List<TaskChange> Capture(DbContext context)
     {
-        Capture(eventData.Context);
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData,
-        InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        Capture(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
-    {
-        PublishPending(eventData.Context);
-        return result;
-    }
-
-    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result,
-        CancellationToken cancellationToken = default)
-    {
-        PublishPending(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Discard(eventData.Context);
-
-    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
-    {
-        Discard(eventData.Context);
-        return Task.CompletedTask;
-    }
-
-    private void Capture(DbContext? context)
-    {
-        if (context is null) return;
         var changes = new List<TaskChange>();
         foreach (var entry in context.ChangeTracker.Entries<UserTask>())
             if (Describe(entry) is { } change)
                 changes.Add(change);
-        if (changes.Count > 0)
-            _pending.AddOrUpdate(context, changes);
-        else
-            _pending.Remove(context);
+        return changes;
     }
 
-    private void PublishPending(DbContext? context)
-    {
-        if (context is null || !_pending.TryGetValue(context, out var changes)) return;
-        _pending.Remove(context);
-        feed.Publish(changes);
-    }
-
-    private void Discard(DbContext? context)
-    {
-        if (context is not null) _pending.Remove(context);
-    }
+    protected override void Publish(IReadOnlyList<TaskChange> captured) => feed.Publish(captured);
 
     private static TaskChange? Describe(EntityEntry<UserTask> entry)
     {
