@@ -100,7 +100,7 @@ class Designer {
     try {
       const { warnings } = await this.modeler.importXML(xml);
       restoreReferences(warnings, this.get('moddle'));
-      this.get('canvas').zoom('fit-viewport', 'auto');
+      this.fit();
       this.selectedId = null;
       this.markers = [];
       this.issueOverlays = [];
@@ -127,7 +127,25 @@ class Designer {
 
   async saveSvg() { return (await this.modeler.saveSVG()).svg; }
 
-  fit() { this.get('canvas').zoom('fit-viewport', 'auto'); }
+  // Like zoom('fit-viewport'), but centred in the part of the canvas nothing floats over: right of the palette and
+  // below the minimap's toggle (fitted to the whole canvas, a model's first elements would open hidden under the
+  // palette). Never zooms in past 100%.
+  fit() {
+    const canvas = this.get('canvas');
+    canvas.zoom('fit-viewport', 'auto');
+    const { inner, outer } = canvas.viewbox();
+    if (!inner.width || !inner.height) return;
+    const palette = this.container.querySelector('.djs-palette');
+    const margin = 24;
+    const left = (palette ? palette.getBoundingClientRect().right - this.container.getBoundingClientRect().left : 0) + margin;
+    const top = 56;
+    const width = outer.width - left - margin, height = outer.height - top - margin;
+    const scale = Math.min(width / inner.width, height / inner.height, 1);
+    if (scale <= 0) return;
+    const x = left + (width - inner.width * scale) / 2, y = top + (height - inner.height * scale) / 2;
+    canvas.viewbox({ x: inner.x - x / scale, y: inner.y - y / scale, width: outer.width / scale, height: outer.height / scale });
+  }
+
 
   focus() { this.container.querySelector('.djs-container svg')?.focus?.(); }
 
