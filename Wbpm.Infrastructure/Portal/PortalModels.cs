@@ -6,7 +6,9 @@ namespace Wbpm.Infrastructure.Portal;
 /// <summary>A process the current user may start from the portal: the latest deployed version of its key.</summary>
 public sealed record PortalProcess(string Key, string DefinitionId, string Name, string? Description, int Version, DateTimeOffset DeployedAt);
 
-public sealed record StartRequestInput(string? BusinessKey, Dictionary<string, JsonElement>? Variables);
+/// <param name="Variables">The start form's values (checked against the start event's form, docs/forms.md), or variables.</param>
+/// <param name="Outcome">The label of the start form's outcome button, when the form has outcomes.</param>
+public sealed record StartRequestInput(string? BusinessKey, Dictionary<string, JsonElement>? Variables, string? Outcome = null);
 
 public sealed record RequestStarted(string Id, string BusinessKey, string Status);
 

@@ -34,6 +34,21 @@ public sealed class RequestCatalogue(
         return result.OrderBy(p => p.Name, StringComparer.CurrentCultureIgnoreCase).ThenBy(p => p.Key, StringComparer.Ordinal).ToList();
     }
 
+    /// <summary>
+    /// The start form of the latest version of <paramref name="key"/> (null Form: the process has none), prefilled with its
+    /// defaults; 403 when the model does not list the user as a starter, like <see cref="StartAsync"/>.
+    /// </summary>
+    public async Task<StartFormView> StartFormAsync(string key, CancellationToken cancellationToken = default)
+    {
+        currentUser.Require(Permission.WorkflowExecute);
+        await using (var db = contexts.Create())
+        {
+            var definition = await definitions.GetLatestAsync(db, key, cancellationToken);
+            await starters.EnsureMayStartAsync(db, definition, cancellationToken);
+        }
+        return await instances.GetStartFormAsync(key, cancellationToken);
+    }
+
     /// <summary>Starts the latest version of <paramref name="key"/>; 403 when the model does not list the user as a starter.</summary>
     public async Task<RequestStarted> StartAsync(string key, StartRequestInput input, CancellationToken cancellationToken = default)
     {
@@ -47,7 +62,7 @@ public sealed class RequestCatalogue(
                 throw ValidationException.For("key", $"'{key}' is started by an event (message, signal or timer), not from the portal.");
             businessKey = await businessKeys.ChooseAsync(db, key, input.BusinessKey, cancellationToken);
         }
-        var started = await instances.StartByKeyAsync(key, new StartInstanceRequest(businessKey, input.Variables), cancellationToken);
+        var started = await instances.StartByKeyAsync(key, new StartInstanceRequest(businessKey, input.Variables, input.Outcome), cancellationToken);
         return new RequestStarted(started.Id, businessKey, started.Status);
     }
 

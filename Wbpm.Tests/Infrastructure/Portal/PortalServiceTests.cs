@@ -218,4 +218,36 @@ public sealed class PortalServiceTests
         await using var db = host.OpenAllTenants();
         Assert.Equal(InstanceStatus.Active, (await db.ProcessInstances.SingleAsync(Ct)).Status);
     }
+
+    [Fact]
+    public async Task The_portal_offers_the_start_events_form_to_its_starters_and_checks_it_when_the_request_starts()
+    {
+        await using var host = await HostAsync();
+        await host.DeployAsync("form-approval.bpmn");
+        await using var alice = host.As("alice", Role.User);
+        var catalogue = alice.Get<RequestCatalogue>();
+
+        var form = await catalogue.StartFormAsync("form-approval", Ct);
+        Assert.Equal(["amount", "reason", "deputy"], form.Form!.Fields.Select(f => f.Key));
+        Assert.Null((await catalogue.StartFormAsync("portal-open", Ct)).Form);
+        await Assert.ThrowsAsync<ForbiddenException>(() => catalogue.StartFormAsync("portal-expense", Ct));
+
+        var refused = await Assert.ThrowsAsync<ValidationException>(() =>
+            catalogue.StartAsync("form-approval", new StartRequestInput("REQ-1", Vars("""{"amount": 0}""")), Ct));
+        Assert.Equal(["amount", "reason"], refused.Errors.Keys.Order());
+        await using (var db = host.OpenAllTenants())
+            Assert.Equal(0, await db.ProcessInstances.CountAsync(i => i.DefinitionKey == "form-approval", Ct));
+
+        var started = await catalogue.StartAsync("form-approval", new StartRequestInput("REQ-1", Vars("""{"amount": "250", "reason": "monitor"}""")), Ct);
+        Assert.Equal("REQ-1", started.BusinessKey);
+        await using (var db = host.OpenAllTenants())
+        {
+            var variables = (await db.ProcessInstances.SingleAsync(i => i.Id == started.Id, Ct)).State().ProcessVariables;
+            Assert.Equal(250, variables["amount"].GetDouble());
+            Assert.Equal("monitor", variables["reason"].GetString());
+        }
+    }
+
+    private static Dictionary<string, System.Text.Json.JsonElement> Vars(string json) =>
+        System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, System.Text.Json.JsonElement>>(json)!;
 }
