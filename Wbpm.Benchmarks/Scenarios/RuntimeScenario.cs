@@ -18,6 +18,10 @@ public sealed class RuntimeScenario : IBenchmarkScenario
     // Callers at the same time; WBPM_BENCH_PARALLELISM overrides (SQLite has one writer: more callers queue on its lock).
     private static readonly int Parallelism = int.TryParse(Environment.GetEnvironmentVariable("WBPM_BENCH_PARALLELISM"), out var p) ? p : 4;
 
+    // A selection of S1..S4 (e.g. "S1,S3"); WBPM_BENCH_RUNTIME unset runs all four.
+    private static readonly string[] Selected = (Environment.GetEnvironmentVariable("WBPM_BENCH_RUNTIME") ?? "S1,S2,S3,S4")
+        .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
     public string Name => "runtime";
 
     public async Task<IReadOnlyList<BenchmarkResult>> RunAsync()
@@ -28,13 +32,15 @@ public sealed class RuntimeScenario : IBenchmarkScenario
             providers.Add(DatabaseProvider.PostgreSql);
         foreach (var provider in providers)
         {
-            results.Add(await S1Async(provider));
-            results.Add(await S2Async(provider));
-            results.Add(await S3Async(provider));
-            results.Add(await S4Async(provider));
+            if (Runs("S1")) results.Add(await S1Async(provider));
+            if (Runs("S2")) results.Add(await S2Async(provider));
+            if (Runs("S3")) results.Add(await S3Async(provider));
+            if (Runs("S4")) results.Add(await S4Async(provider));
         }
         return results;
     }
+
+    private static bool Runs(string scenario) => Selected.Contains(scenario, StringComparer.OrdinalIgnoreCase);
 
     private static async Task<BenchmarkResult> S1Async(DatabaseProvider provider)
     {

@@ -12,6 +12,17 @@ namespace Wbpm.Infrastructure.Inbox;
 /// </summary>
 public sealed class InstanceVariableProjection
 {
+    /// <summary>
+    /// The rows of an instance the command's context has just added: none can exist yet, so there is nothing to look up
+    /// (a lookup per variable was most of the time a start spent before its commit).
+    /// </summary>
+    public void AddNew(WbpmDbContext db, ProcessInstance instance, IReadOnlyDictionary<string, JsonElement> variables)
+    {
+        foreach (var (name, value) in variables)
+            if (Scalar(value) is { } scalar)
+                db.InstanceVariables.Add(new InstanceVariable(instance.TenantId, instance.Id, instance.DefinitionKey, name, scalar));
+    }
+
     public async Task WriteAsync(WbpmDbContext db, ProcessInstance instance, IReadOnlyDictionary<string, JsonElement> before,
         IReadOnlyDictionary<string, JsonElement> after, CancellationToken cancellationToken)
     {

@@ -12,4 +12,12 @@ public interface IJobHandler
     string Kind { get; }
 
     Task HandleAsync(JobExecution job, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// True when the handler only stages database changes of the job's own instance (no I/O outside the database,
+    /// no other instance), so the executor may run several such jobs of different instances in one context and
+    /// commit them together (docs/jobs.md, "Group commit"). A handler may then run more than once per attempt:
+    /// when the shared commit fails, every job of the batch runs again on its own.
+    /// </summary>
+    bool SharesCommits => false;
 }

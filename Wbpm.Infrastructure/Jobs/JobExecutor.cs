@@ -16,6 +16,8 @@ namespace Wbpm.Infrastructure.Jobs;
 /// says a job is due now, and otherwise on a poll whose delay doubles while idle (never past the next due job).
 /// On shutdown it stops claiming, releases the queued jobs that have not started, gives running jobs a grace
 /// period, then cancels them (their locks are released without spending a retry).
+/// A worker takes the queued jobs right behind the one it picks when they may share a commit (group commit,
+/// <see cref="JobRunner.TryRunBatchAsync"/>), and runs them one by one when that commit fails.
 /// </summary>
 public sealed partial class JobExecutor : BackgroundService
 {
@@ -119,26 +121,69 @@ public sealed partial class JobExecutor : BackgroundService
 
     private async Task WorkAsync(CancellationToken stoppingToken, CancellationToken handlerStop)
     {
-        await foreach (var job in _queue.Reader.ReadAllAsync(CancellationToken.None))
+        var batch = new List<Job>(_options.CommitBatchSize);
+        while (await _queue.Reader.WaitToReadAsync(CancellationToken.None))
         {
-            try
-            {
-                if (stoppingToken.IsCancellationRequested)
-                    await _runner.ReleaseAsync(job); // claimed but never started: give it back for other nodes
-                else
-                    await _runner.RunAsync(job, handlerStop);
-            }
-            catch (Exception e) when (e is DbException or DbUpdateException or TimeoutException or InvalidOperationException)
-            {
-                // Recording the outcome failed (database gone): the lock expires and another attempt follows.
-                LogRunFailed(_logger, e, job.Id);
-            }
-            finally
-            {
-                Interlocked.Decrement(ref _inFlight);
-                _roomFreed.Writer.TryWrite(true);
-            }
+            if (!_queue.Reader.TryRead(out var first))
+                continue;
+            var after = TakeBatch(first, batch);
+            if (batch.Count > 1 && !stoppingToken.IsCancellationRequested && await _runner.TryRunBatchAsync(batch, handlerStop))
+                Finished(batch.Count);
+            else
+                foreach (var job in batch)
+                    await RunOneAsync(job, stoppingToken, handlerStop);
+            if (after is not null)
+                await RunOneAsync(after, stoppingToken, handlerStop);
         }
+    }
+
+    /// <summary>
+    /// Fills <paramref name="batch"/> with <paramref name="first"/> and the queued jobs right behind it that may share
+    /// its commit (same tenant, another instance). Returns the first queued job that may not (this worker runs it
+    /// after the batch), or null.
+    /// </summary>
+    private Job? TakeBatch(Job first, List<Job> batch)
+    {
+        batch.Clear();
+        batch.Add(first);
+        if (_options.CommitBatchSize == 1 || first.ProcessInstanceId is not { } firstInstance || !_runner.CanShareCommit(first))
+            return null;
+        var instances = new HashSet<string>(StringComparer.Ordinal) { firstInstance };
+        while (batch.Count < _options.CommitBatchSize && _queue.Reader.TryRead(out var next))
+        {
+            var fits = next.TenantId == first.TenantId && _runner.CanShareCommit(next)
+                && next.ProcessInstanceId is { } instance && instances.Add(instance);
+            if (!fits)
+                return next;
+            batch.Add(next);
+        }
+        return null;
+    }
+
+    private async Task RunOneAsync(Job job, CancellationToken stoppingToken, CancellationToken handlerStop)
+    {
+        try
+        {
+            if (stoppingToken.IsCancellationRequested)
+                await _runner.ReleaseAsync(job); // claimed but never started: give it back for other nodes
+            else
+                await _runner.RunAsync(job, handlerStop);
+        }
+        catch (Exception e) when (e is DbException or DbUpdateException or TimeoutException or InvalidOperationException)
+        {
+            // Recording the outcome failed (database gone): the lock expires and another attempt follows.
+            LogRunFailed(_logger, e, job.Id);
+        }
+        finally
+        {
+            Finished(1);
+        }
+    }
+
+    private void Finished(int jobs)
+    {
+        Interlocked.Add(ref _inFlight, -jobs);
+        _roomFreed.Writer.TryWrite(true);
     }
 
     private async Task<AcquiredJobs> AcquireAsync(int wanted, CancellationToken stoppingToken)

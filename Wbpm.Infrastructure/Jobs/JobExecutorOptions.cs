@@ -15,6 +15,12 @@ public sealed class JobExecutorOptions
     /// <summary>Most jobs claimed by one acquisition (fewer when fewer workers are free).</summary>
     public int BatchSize { get; set; } = 32;
 
+    /// <summary>
+    /// Most jobs one worker runs in one context with one commit (jobs whose handler <see cref="IJobHandler.SharesCommits"/>,
+    /// of different instances of one tenant). 1 turns group commit off.
+    /// </summary>
+    public int CommitBatchSize { get; set; } = 16;
+
     /// <summary>How long a claimed job stays locked; a crashed node's jobs run again after this.</summary>
     public TimeSpan LockDuration { get; set; } = TimeSpan.FromMinutes(5);
 
@@ -38,6 +44,8 @@ public sealed class JobExecutorOptions
             throw new InvalidOperationException("Wbpm:Jobs:Workers must be at least 1.");
         if (BatchSize < 1)
             throw new InvalidOperationException("Wbpm:Jobs:BatchSize must be at least 1.");
+        if (CommitBatchSize < 1)
+            throw new InvalidOperationException("Wbpm:Jobs:CommitBatchSize must be at least 1.");
         if (LockDuration <= TimeSpan.Zero)
             throw new InvalidOperationException("Wbpm:Jobs:LockDuration must be positive.");
         if (PollInterval <= TimeSpan.Zero || MaxPollInterval < PollInterval)

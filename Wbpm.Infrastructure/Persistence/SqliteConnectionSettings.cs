@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Wbpm.Infrastructure.Persistence;
@@ -17,27 +19,47 @@ public enum SqliteSynchronous
 }
 
 /// <summary>
-/// PRAGMAs that SQLite keeps per connection, applied whenever EF opens one: the sync level (journal_mode=WAL is
-/// set once on the file at start-up) and a 32 MiB page cache (the 2 MiB default makes every index probe of an inbox
-/// query over a million tasks a read from the OS).
+/// PRAGMAs that SQLite keeps per connection, applied once per physical connection when EF first opens it: the sync
+/// level (journal_mode=WAL is set once on the file at start-up) and a 32 MiB page cache (the 2 MiB default makes
+/// every index probe of an inbox query over a million tasks a read from the OS). Microsoft.Data.Sqlite pools
+/// connections and EF opens one per query, so running them on every open cost a statement per query
+/// (docs/benchmarks.md); a pooled connection keeps its PRAGMAs, so its native handle remembers that it is set up.
 /// </summary>
 internal sealed class SqliteConnectionSettings(SqliteSynchronous synchronous) : DbConnectionInterceptor
 {
     private readonly string _pragmas = $"PRAGMA synchronous={synchronous.ToString().ToUpperInvariant()}; PRAGMA cache_size=-32768;";
+    private static readonly object Configured = new();
+    private readonly ConditionalWeakTable<object, object> _configured = new();
 
-    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
-
-    public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
-        await using var command = connection.CreateCommand();
-        command.CommandText = _pragmas;
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    private void Apply(DbConnection connection)
-    {
+        if (!NeedsSettings(connection, out var handle))
+            return;
         using var command = connection.CreateCommand();
         command.CommandText = _pragmas;
         command.ExecuteNonQuery();
+        Remember(handle);
+    }
+
+    public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        if (!NeedsSettings(connection, out var handle))
+            return;
+        await using var command = connection.CreateCommand();
+        command.CommandText = _pragmas;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        Remember(handle);
+    }
+
+    private bool NeedsSettings(DbConnection connection, out object? handle)
+    {
+        handle = (connection as SqliteConnection)?.Handle;
+        return handle is null || !_configured.TryGetValue(handle, out _);
+    }
+
+    private void Remember(object? handle)
+    {
+        if (handle is not null)
+            _configured.AddOrUpdate(handle, Configured);
     }
 }

@@ -12,6 +12,9 @@ public sealed class WbpmDbContextFactory
 {
     private readonly Func<TenantScope, WbpmDbContext> _create;
 
+    // First: its SavedChanges commits the rows it wrote before any later interceptor announces the commit.
+    private static readonly MultiRowInserts Inserts = new(typeof(Runtime.HistoryEntry), typeof(Inbox.InstanceVariable));
+
     public WbpmDbContextFactory(DatabaseProvider provider, string connectionString, SqliteSynchronous sqliteSynchronous = SqliteSynchronous.Normal,
         params IInterceptor[] interceptors)
     {
@@ -21,14 +24,14 @@ public sealed class WbpmDbContextFactory
             case DatabaseProvider.Sqlite:
                 var sqlite = new DbContextOptionsBuilder<SqliteWbpmDbContext>()
                     .UseSqlite(connectionString, o => o.MigrationsHistoryTable("__EFMigrationsHistory"))
-                    .AddInterceptors([new SqliteConnectionSettings(sqliteSynchronous), .. interceptors])
+                    .AddInterceptors([Inserts, new SqliteConnectionSettings(sqliteSynchronous), .. interceptors])
                     .Options;
                 _create = scope => new SqliteWbpmDbContext(sqlite, scope);
                 break;
             case DatabaseProvider.PostgreSql:
                 var postgres = new DbContextOptionsBuilder<PostgreSqlWbpmDbContext>()
                     .UseNpgsql(connectionString)
-                    .AddInterceptors(interceptors)
+                    .AddInterceptors([Inserts, .. interceptors])
                     .Options;
                 _create = scope => new PostgreSqlWbpmDbContext(postgres, scope);
                 break;

@@ -34,7 +34,7 @@ public sealed class InstanceCommands(
         var instance = new ProcessInstance(definition, tenantId, result.State);
         db.ProcessInstances.Add(instance);
         await effects.WriteAsync(db, instance, definition, result.Effects, now, null, cancellationToken);
-        await variables.WriteAsync(db, instance, new Dictionary<string, System.Text.Json.JsonElement>(), result.State.ProcessVariables, cancellationToken);
+        variables.AddNew(db, instance, result.State.ProcessVariables);
         return new StagedCommand(instance, result);
     }
 

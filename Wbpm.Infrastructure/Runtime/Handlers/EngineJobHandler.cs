@@ -12,6 +12,9 @@ public sealed class EngineJobHandler(string kind, InstanceCommands commands) : I
 {
     public string Kind { get; } = kind;
 
+    /// <summary>A <c>RunJob</c> changes only the job's own instance (effects on others become outbox jobs).</summary>
+    public bool SharesCommits => true;
+
     public async Task HandleAsync(JobExecution job, CancellationToken cancellationToken)
     {
         if (job.Job.ProcessInstanceId is not { } instanceId)

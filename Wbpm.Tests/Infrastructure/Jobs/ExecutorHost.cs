@@ -30,6 +30,8 @@ public sealed class ExecutorHost : IAsyncDisposable
     }
 
     public JobExecutor Executor { get; }
+
+    public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
     public IJobWakeUp WakeUp => _services.GetRequiredService<IJobWakeUp>();
     public JobExecutorHealthCheck HealthCheck => ActivatorUtilities.CreateInstance<JobExecutorHealthCheck>(_services);
 
@@ -128,9 +130,11 @@ public static class JobTable
 }
 
 /// <summary>A handler defined by a lambda, for tests.</summary>
-public sealed class DelegateJobHandler(string kind, Func<JobExecution, CancellationToken, Task> handle) : IJobHandler
+public sealed class DelegateJobHandler(string kind, Func<JobExecution, CancellationToken, Task> handle, bool sharesCommits = false) : IJobHandler
 {
     public string Kind { get; } = kind;
 
     public Task HandleAsync(JobExecution job, CancellationToken cancellationToken) => handle(job, cancellationToken);
+
+    public bool SharesCommits { get; } = sharesCommits;
 }

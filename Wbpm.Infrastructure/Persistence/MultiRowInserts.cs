@@ -1,0 +1,187 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using System.Runtime.CompilerServices;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Wbpm.Infrastructure.Persistence;
+
+/// <summary>
+/// Writes the new rows of a few insert-heavy tables (history events, variable projections) with ONE multi-row
+/// INSERT per table, in the same transaction as the rest of the SaveChanges. EF's SQLite provider runs one statement
+/// per row, and a started instance writes ~20 history rows: per-row work was most of a start's commit
+/// (docs/benchmarks.md). Values go through the model's type mappings (converters included), so the rows are the
+/// ones EF would have written.
+/// How: SavingChanges takes the added rows out of the change tracker (values captured first) and opens a
+/// transaction unless the caller has one; SavedChanges inserts them and commits. A failed or cancelled save rolls
+/// back and puts the rows back as added, so a retry with the same context writes them again. This interceptor must
+/// come before any interceptor that announces a commit in SavedChanges, so the commit has happened by then.
+/// </summary>
+public sealed class MultiRowInserts(params Type[] entityTypes) : SaveChangesInterceptor
+{
+    // Well under SQLite's 32,766 and PostgreSQL's 65,535 parameters per statement.
+    private const int MaxParametersPerStatement = 2_000;
+
+    private readonly HashSet<Type> _types = [.. entityTypes];
+    private readonly ConditionalWeakTable<DbContext, PendingRows> _pending = new();
+    private readonly ConcurrentDictionary<(IModel, Type), TableShape> _shapes = new();
+
+    /// <summary>A synchronous save keeps EF's own inserts (Wbpm's runtime saves asynchronously).</summary>
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result) => result;
+
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData,
+        InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is not { } context)
+            return result;
+        var added = context.ChangeTracker.Entries().Where(e => e.State == EntityState.Added && _types.Contains(e.Entity.GetType())).ToList();
+        if (added.Count == 0)
+            return result;
+
+        var rows = added.GroupBy(e => e.Entity.GetType())
+            .Select(group => (Shape: ShapeOf(context.Model, group.Key), Entries: group.ToList()))
+            .Select(table => new TableRows(table.Shape, table.Entries.Select(e => e.Entity).ToList(),
+                table.Entries.Select(e => table.Shape.Properties.Select(p => e.CurrentValues[p]).ToArray()).ToList()))
+            .ToList();
+        IDbContextTransaction? owned = null;
+        var savepoints = context.Database.AutoSavepointsEnabled;
+        if (context.Database.CurrentTransaction is null)
+        {
+            owned = await context.Database.BeginTransactionAsync(cancellationToken);
+            // Our own transaction: EF would otherwise wrap its part in a savepoint (two more statements).
+            context.Database.AutoSavepointsEnabled = false;
+        }
+        foreach (var entry in added)
+            entry.State = EntityState.Detached;
+        _pending.AddOrUpdate(context, new PendingRows(rows, owned, savepoints));
+        return result;
+    }
+
+    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result,
+        CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is not { } context || !_pending.TryGetValue(context, out var pending))
+            return result;
+        _pending.Remove(context);
+        try
+        {
+            var transaction = context.Database.CurrentTransaction!.GetDbTransaction();
+            var inserted = 0;
+            foreach (var table in pending.Tables)
+                inserted += await InsertAsync(context, transaction, table, cancellationToken);
+            if (pending.Owned is not null)
+                await pending.Owned.CommitAsync(cancellationToken);
+            return result + inserted;
+        }
+        catch
+        {
+            // EF already accepted its part of the save: the context is not reusable (every caller drops it on an error).
+            if (pending.Owned is not null)
+                await RollBackAsync(pending.Owned);
+            throw;
+        }
+        finally
+        {
+            await EndAsync(context, pending);
+        }
+    }
+
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default) =>
+        UndoAsync(eventData.Context);
+
+    public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default) =>
+        UndoAsync(eventData.Context);
+
+    private async Task UndoAsync(DbContext? context)
+    {
+        if (context is null || !_pending.TryGetValue(context, out var pending))
+            return;
+        _pending.Remove(context);
+        if (pending.Owned is not null)
+            await RollBackAsync(pending.Owned);
+        await EndAsync(context, pending);
+        foreach (var table in pending.Tables)
+            foreach (var entity in table.Entities)
+                context.Entry(entity).State = EntityState.Added;
+    }
+
+    private static async Task RollBackAsync(IDbContextTransaction transaction)
+    {
+        try
+        {
+            await transaction.RollbackAsync(CancellationToken.None);
+        }
+        catch (Exception e) when (e is DbException or InvalidOperationException)
+        {
+            // The connection broke with the save (Npgsql then disposes the transaction): the database has dropped the
+            // transaction already, and the save's own error is the one the caller must see.
+        }
+    }
+
+    private static async Task EndAsync(DbContext context, PendingRows pending)
+    {
+        if (pending.Owned is null)
+            return;
+        await pending.Owned.DisposeAsync();
+        context.Database.AutoSavepointsEnabled = pending.Savepoints;
+    }
+
+    private static async Task<int> InsertAsync(DbContext context, DbTransaction transaction, TableRows table, CancellationToken cancellationToken)
+    {
+        var shape = table.Shape;
+        var rowsPerStatement = Math.Max(1, MaxParametersPerStatement / shape.Properties.Count);
+        var sql = context.GetService<ISqlGenerationHelper>();
+        var inserted = 0;
+        foreach (var chunk in table.Values.Chunk(rowsPerStatement))
+        {
+            await using var command = transaction.Connection!.CreateCommand();
+            command.Transaction = transaction;
+            if (context.Database.GetCommandTimeout() is { } timeout)
+                command.CommandTimeout = timeout;
+            var text = new StringBuilder(shape.InsertPrefix);
+            for (var row = 0; row < chunk.Length; row++)
+            {
+                text.Append(row == 0 ? "(" : ", (");
+                for (var column = 0; column < shape.Properties.Count; column++)
+                {
+                    var name = $"p{row * shape.Properties.Count + column}";
+                    if (column > 0) text.Append(", ");
+                    text.Append(sql.GenerateParameterNamePlaceholder(name));
+                    command.Parameters.Add(shape.Mappings[column].CreateParameter(command, name, chunk[row][column], shape.Properties[column].IsNullable));
+                }
+                text.Append(')');
+            }
+            command.CommandText = text.ToString();
+            inserted += await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        return inserted;
+    }
+
+    private TableShape ShapeOf(IModel model, Type type) => _shapes.GetOrAdd((model, type), key =>
+    {
+        var entityType = key.Item1.FindEntityType(key.Item2)
+            ?? throw new InvalidOperationException($"{key.Item2.Name} is not part of the model.");
+        var table = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
+        var properties = entityType.GetProperties().ToList();
+        if (entityType.GetNavigations().Any() || properties.Any(p => p.ValueGenerated != ValueGenerated.Never))
+            throw new InvalidOperationException($"{type.Name} needs EF to generate values or follow navigations: it cannot be inserted as plain rows.");
+        return new TableShape(properties, properties.Select(p => p.GetRelationalTypeMapping()).ToList(),
+            $"INSERT INTO {Delimit(table.Name, table.Schema)} ({string.Join(", ", properties.Select(p => Quote(p.GetColumnName(table)!)))}) VALUES ");
+    });
+
+    // Standard SQL identifier quoting: the same on SQLite and PostgreSQL (and SQL Server with QUOTED_IDENTIFIER on).
+    private static string Quote(string identifier) => $"\"{identifier.Replace("\"", "\"\"")}\"";
+
+    private static string Delimit(string name, string? schema) => schema is null ? Quote(name) : $"{Quote(schema)}.{Quote(name)}";
+
+    private sealed record TableShape(IReadOnlyList<IProperty> Properties, IReadOnlyList<RelationalTypeMapping> Mappings, string InsertPrefix);
+
+    private sealed record TableRows(TableShape Shape, IReadOnlyList<object> Entities, IReadOnlyList<object?[]> Values);
+
+    private sealed record PendingRows(IReadOnlyList<TableRows> Tables, IDbContextTransaction? Owned, bool Savepoints);
+}

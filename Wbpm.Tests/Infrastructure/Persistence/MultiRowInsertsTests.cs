@@ -1,0 +1,118 @@
+using Microsoft.EntityFrameworkCore;
+using Wbpm.Domain.Engine;
+using Wbpm.Domain.Security;
+using Wbpm.Domain.Tenancy;
+using Wbpm.Infrastructure.Inbox;
+using Wbpm.Infrastructure.Persistence;
+using Wbpm.Infrastructure.Runtime;
+using Wbpm.Tests.Infrastructure.Runtime;
+using Wbpm.Tests.Support;
+
+namespace Wbpm.Tests.Infrastructure.Persistence;
+
+/// <summary>
+/// History and variable rows are written with one multi-row INSERT per table inside the SaveChanges transaction:
+/// they read back exactly as EF writes them, commit or roll back with the rest, and a failed save can be retried.
+/// </summary>
+public sealed class MultiRowInsertsTests
+{
+    private static readonly DateTimeOffset At = new(2026, 3, 2, 8, 0, 0, 123, TimeSpan.Zero); // PostgreSQL takes UTC only
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task RowsReadBackWithEveryValueAsSaved(DatabaseProvider provider)
+    {
+        await using var host = await RuntimeTestHost.CreateAsync(provider);
+        var instance = await StartAsync(host);
+        await using (var db = host.OpenAllTenants())
+        {
+            var tracked = await db.ProcessInstances.SingleAsync(i => i.Id == instance.Id, Ct);
+            db.HistoryEvents.Add(new HistoryEntry("h-1", tracked, new HistoryEvent("a-1", "review", "userTask", "Review \"it\"", HistoryEventKind.Incident, At, null), 42));
+            db.HistoryEvents.Add(new HistoryEntry("h-2", tracked, new HistoryEvent("a-1", "review", "userTask", null, HistoryEventKind.Cancelled, At.AddDays(1), "bob"), 43));
+            db.InstanceVariables.Add(new InstanceVariable(RuntimeTestHost.TenantA, instance.Id, "k", "due", new ScalarValue(VariableType.Date, "2026-03-02", null, At, null)));
+            db.InstanceVariables.Add(new InstanceVariable(RuntimeTestHost.TenantA, instance.Id, "k", "ok", new ScalarValue(VariableType.Boolean, null, null, null, false)));
+            await db.SaveChangesAsync(Ct);
+        }
+
+        await using var check = host.OpenAllTenants();
+        var incident = await check.HistoryEvents.AsNoTracking().SingleAsync(h => h.Id == "h-1", Ct);
+        Assert.Equal((RuntimeTestHost.TenantA, instance.Id, "a-1", "review", "userTask", "Review \"it\"", HistoryEventKind.Incident, At, (string?)null, 42L),
+            (incident.TenantId, incident.ProcessInstanceId, incident.ActivityInstanceId, incident.ElementId, incident.ElementType, incident.ElementName,
+                incident.Kind, incident.At, incident.UserId, incident.Sequence));
+        Assert.Equal(HistoryEventKind.Cancelled, (await check.HistoryEvents.AsNoTracking().SingleAsync(h => h.Id == "h-2" && h.At > At, Ct)).Kind);
+        var due = await check.InstanceVariables.AsNoTracking().SingleAsync(v => v.ProcessInstanceId == instance.Id && v.Name == "due", Ct);
+        Assert.Equal((VariableType.Date, "2026-03-02", (double?)null, (DateTimeOffset?)At, (bool?)null), (due.Type, due.TextValue, due.NumberValue, due.DateValue, due.BooleanValue));
+        Assert.False((await check.InstanceVariables.AsNoTracking().SingleAsync(v => v.ProcessInstanceId == instance.Id && v.Name == "ok", Ct)).BooleanValue);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task AFailedSaveWritesNoRowAndTheSameContextCanSaveThemAfterTheCauseIsGone(DatabaseProvider provider)
+    {
+        await using var host = await RuntimeTestHost.CreateAsync(provider);
+        var instance = await StartAsync(host);
+        await using var db = host.OpenAllTenants();
+        var tracked = await db.ProcessInstances.SingleAsync(i => i.Id == instance.Id, Ct);
+        db.HistoryEvents.Add(new HistoryEntry("h-retry", tracked, new HistoryEvent("a-9", "x", "task", null, HistoryEventKind.Started, At, null), 7));
+        var duplicate = new Tenant(RuntimeTestHost.TenantB, "Tenant B again", At); // the key exists: the save fails
+        db.Tenants.Add(duplicate);
+
+        await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync(Ct));
+
+        await using (var check = host.OpenAllTenants())
+            Assert.False(await check.HistoryEvents.AnyAsync(h => h.Id == "h-retry", Ct));
+        Assert.Equal(EntityState.Added, db.ChangeTracker.Entries<HistoryEntry>().Single().State);
+        db.Entry(duplicate).State = EntityState.Detached;
+        await db.SaveChangesAsync(Ct);
+        await using (var check = host.OpenAllTenants())
+            Assert.True(await check.HistoryEvents.AnyAsync(h => h.Id == "h-retry", Ct));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task InACallersTransactionTheRowsCommitAndRollBackWithIt(DatabaseProvider provider)
+    {
+        await using var host = await RuntimeTestHost.CreateAsync(provider);
+        var instance = await StartAsync(host);
+        foreach (var commit in new[] { false, true })
+        {
+            await using var db = host.OpenAllTenants();
+            var tracked = await db.ProcessInstances.SingleAsync(i => i.Id == instance.Id, Ct);
+            await using var transaction = await db.Database.BeginTransactionAsync(Ct);
+            db.HistoryEvents.Add(new HistoryEntry($"h-{commit}", tracked, new HistoryEvent("a-7", "x", "task", null, HistoryEventKind.Started, At, null), 7));
+            await db.SaveChangesAsync(Ct);
+            if (commit)
+                await transaction.CommitAsync(Ct);
+            else
+                await transaction.RollbackAsync(Ct);
+        }
+
+        await using var check = host.OpenAllTenants();
+        Assert.Equal(["h-True"], await check.HistoryEvents.Where(h => h.ActivityInstanceId == "a-7").Select(h => h.Id).ToListAsync(Ct));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task AStartedInstancesHistoryAndVariablesAreAllThere(DatabaseProvider provider)
+    {
+        await using var host = await RuntimeTestHost.CreateAsync(provider);
+        var instance = await StartAsync(host);
+
+        await using var ops = host.As("carol", Role.Operator);
+        var history = await ops.Get<ProcessInstanceService>().HistoryAsync(instance.Id, Ct);
+        Assert.NotEmpty(history);
+        Assert.All(history, item => Assert.False(string.IsNullOrEmpty(item.ElementType)));
+        await using var check = host.OpenAllTenants();
+        Assert.Equal(["initiator", "orderId"], await check.InstanceVariables.Where(v => v.ProcessInstanceId == instance.Id)
+            .OrderBy(v => v.Name).Select(v => v.Name).ToListAsync(Ct));
+    }
+
+    private static async Task<InstanceStarted> StartAsync(RuntimeTestHost host)
+    {
+        await host.DeployAsync("parallel-async.bpmn");
+        await using var starter = host.As("alice", Role.User);
+        return await starter.Get<ProcessInstanceService>().StartByKeyAsync("parallel-async",
+            new StartInstanceRequest("k", new Dictionary<string, System.Text.Json.JsonElement> { ["orderId"] = System.Text.Json.JsonSerializer.SerializeToElement("o-1") }), Ct);
+    }
+}
