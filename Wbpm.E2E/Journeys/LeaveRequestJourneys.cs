@@ -71,7 +71,7 @@ public sealed class LeaveRequestJourneys(AppFixture app) : IClassFixture<AppFixt
         await Assertions.Expect(requests.Row(key)).ToContainTextAsync("completed");
         await bell.OpenAsync();
         var notification = bell.Items.Filter(new() { HasText = key });
-        await Assertions.Expect(notification).ToContainTextAsync("Your request completed");
+        await Assertions.Expect(notification).ToContainTextAsync($"Your request completed: Leave request · {key}");
         await Assertions.Expect(notification).ToHaveAttributeAsync("data-kind", "request-completed");
         await alice.ScreenshotAsync("leave-5-alice-requests-and-bell");
         await notification.ClickAsync();

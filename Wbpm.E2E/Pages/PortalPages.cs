@@ -19,7 +19,7 @@ public sealed class PortalPage(IPage page)
     {
         await page.GetByRole(AriaRole.Button, new() { Name = $"Start {processName}", Exact = true }).ClickAsync();
         var dialog = page.GetByRole(AriaRole.Dialog);
-        await dialog.Locator("[data-testid=form-view]").WaitForAsync();
+        await dialog.Locator("[data-testid=form-view][data-ready=true]").WaitForAsync();
         return new StartRequestDialog(page, dialog);
     }
 }
@@ -32,11 +32,27 @@ public sealed class StartRequestDialog(IPage page, ILocator dialog)
     public Task BusinessKeyAsync(string key) => dialog.GetByLabel("Business key (optional)").FillAsync(key);
 
     /// <summary>Types into a text, number or date field (dates as yyyy-MM-dd) and leaves it, like a person tabbing on.</summary>
+    /// <remarks>
+    /// On a heavily loaded machine a render of the previous field's change can land between typing and leaving a date
+    /// field and put the field's old (empty) value back; the text is then typed again, as a person would. Recorded as an
+    /// open issue (docs/forms.md); the journey still fails if the value never sticks.
+    /// </remarks>
     public async Task FillAsync(string label, string value)
     {
         var field = dialog.GetByLabel(label, new() { Exact = true });
-        await field.FillAsync(value);
-        await field.PressAsync("Tab");
+        for (var attempt = 1; ; attempt++)
+        {
+            await field.FillAsync(value);
+            await field.PressAsync("Tab");
+            try
+            {
+                await Assertions.Expect(field).ToHaveValueAsync(value, new() { Timeout = attempt < 3 ? 3_000 : 15_000 });
+                return;
+            }
+            catch (PlaywrightException) when (attempt < 3)
+            {
+            }
+        }
     }
 
     /// <summary>Submits and waits for the request's page (/portal/requests/{id}).</summary>

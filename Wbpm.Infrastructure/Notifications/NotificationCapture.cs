@@ -24,7 +24,7 @@ public sealed class NotificationCapture(NotificationFeed feed, TimeProvider time
             if (Assigned(entry, actor, now) is { } notification)
                 added.Add(notification);
         foreach (var entry in context.ChangeTracker.Entries<ProcessInstance>())
-            if (Completed(entry, now) is { } notification)
+            if (Completed(entry, ProcessNameOf(context, entry.Entity), now) is { } notification)
                 added.Add(notification);
         context.Set<Notification>().AddRange(added);
 
@@ -56,14 +56,23 @@ public sealed class NotificationCapture(NotificationFeed feed, TimeProvider time
             $"Task assigned to you: {Describe(task.Name ?? task.ElementId, task.ProcessName, task.BusinessKey)}", TaskLink(task.Id), now);
     }
 
-    private static Notification? Completed(EntityEntry<ProcessInstance> entry, DateTimeOffset now)
+    /// <summary>
+    /// The process's name as people read it: the completing command wrote the instance's last task row in this same
+    /// save, and task rows carry the process name; else (an instance ending in a job) the definition key.
+    /// </summary>
+    private static string ProcessNameOf(DbContext context, ProcessInstance instance) =>
+        context.ChangeTracker.Entries<UserTask>().Select(e => e.Entity)
+            .FirstOrDefault(t => t.ProcessInstanceId == instance.Id && !string.IsNullOrWhiteSpace(t.ProcessName))?.ProcessName
+        ?? instance.DefinitionKey;
+
+    private static Notification? Completed(EntityEntry<ProcessInstance> entry, string processName, DateTimeOffset now)
     {
         var instance = entry.Entity;
         if (entry.State != EntityState.Modified || instance.Status != InstanceStatus.Completed || instance.StartedBy is not { } starter
             || entry.OriginalValues.GetValue<InstanceStatus>(nameof(ProcessInstance.Status)) == InstanceStatus.Completed)
             return null;
         return new Notification(instance.TenantId, starter, NotificationKind.RequestCompleted,
-            $"Your request completed: {Describe(instance.DefinitionKey, null, instance.BusinessKey)}", RequestLink(instance.Id), now);
+            $"Your request completed: {Describe(processName, null, instance.BusinessKey)}", RequestLink(instance.Id), now);
     }
 
     public static string TaskLink(string taskId) => $"/tasks/{Uri.EscapeDataString(taskId)}";

@@ -95,7 +95,7 @@ public sealed class NotificationTests
 
         var completed = Assert.Single((await NotificationsOfAsync(host, "carol")).Items);
         Assert.Equal(("request-completed", $"/portal/requests/{id}"), (completed.Kind, completed.Link));
-        Assert.Contains("EXP-9", completed.Title);
+        Assert.Equal("Your request completed: Expense refund · EXP-9", completed.Title);
     }
 
     [Fact]
