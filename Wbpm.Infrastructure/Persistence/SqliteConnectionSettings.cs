@@ -20,14 +20,20 @@ public enum SqliteSynchronous
 
 /// <summary>
 /// PRAGMAs that SQLite keeps per connection, applied once per physical connection when EF first opens it: the sync
-/// level (journal_mode=WAL is set once on the file at start-up) and a 32 MiB page cache (the 2 MiB default makes
-/// every index probe of an inbox query over a million tasks a read from the OS). Microsoft.Data.Sqlite pools
+/// level (journal_mode=WAL is set once on the file at start-up), a 32 MiB page cache (the 2 MiB default makes
+/// every index probe of an inbox query over a million tasks a read from the OS), and a busy timeout as long as the
+/// connection's command timeout: SQLite then waits for the one writer's lock itself, retrying after 1, 2, 5, 10 ...
+/// ms, where Microsoft.Data.Sqlite's own retry sleeps 150 ms per attempt (the p99 of concurrent writers and job
+/// workers, docs/benchmarks.md). Microsoft.Data.Sqlite pools
 /// connections and EF opens one per query, so running them on every open cost a statement per query
 /// (docs/benchmarks.md); a pooled connection keeps its PRAGMAs, so its native handle remembers that it is set up.
 /// </summary>
 internal sealed class SqliteConnectionSettings(SqliteSynchronous synchronous) : DbConnectionInterceptor
 {
     private readonly string _pragmas = $"PRAGMA synchronous={synchronous.ToString().ToUpperInvariant()}; PRAGMA cache_size=-32768;";
+
+    private string Pragmas(DbConnection connection) =>
+        _pragmas + $" PRAGMA busy_timeout={(connection as SqliteConnection)?.DefaultTimeout * 1000 ?? 30_000};";
     private static readonly object Configured = new();
     private readonly ConditionalWeakTable<object, object> _configured = new();
 
@@ -36,7 +42,7 @@ internal sealed class SqliteConnectionSettings(SqliteSynchronous synchronous) : 
         if (!NeedsSettings(connection, out var handle))
             return;
         using var command = connection.CreateCommand();
-        command.CommandText = _pragmas;
+        command.CommandText = Pragmas(connection);
         command.ExecuteNonQuery();
         Remember(handle);
     }
@@ -46,7 +52,7 @@ internal sealed class SqliteConnectionSettings(SqliteSynchronous synchronous) : 
         if (!NeedsSettings(connection, out var handle))
             return;
         await using var command = connection.CreateCommand();
-        command.CommandText = _pragmas;
+        command.CommandText = Pragmas(connection);
         await command.ExecuteNonQueryAsync(cancellationToken);
         Remember(handle);
     }

@@ -18,6 +18,8 @@ public sealed class SqliteConnectionSettingsTests
             await using var db = factory.Create(TenantScope.AllTenants);
             var value = await db.Database.SqlQueryRaw<int>("PRAGMA synchronous").ToListAsync();
             Assert.Equal(pragmaValue, Assert.Single(value));
+            // Waiting for the writer's lock is SQLite's job, for as long as a command may take (30 s by default).
+            Assert.Equal(30_000, Assert.Single(await db.Database.SqlQueryRaw<int>("PRAGMA busy_timeout").ToListAsync()));
         }
         finally
         {
