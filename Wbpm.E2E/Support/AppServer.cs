@@ -30,6 +30,8 @@ public sealed class AppServer : WebApplicationFactory<Program>
         builder.UseSetting("Wbpm:Demo:Password", DemoPassword);
         // Open pages re-check access every 5 s here (1 minute in production) so journeys can watch it happen.
         builder.UseSetting("Wbpm:Auth:RevalidationInterval", "00:00:05");
+        // The overdue sweep runs every 2 s here (1 minute in production) so journeys see its notifications.
+        builder.UseSetting("Wbpm:Notifications:OverdueSweepInterval", "00:00:02");
     }
 
     protected override void Dispose(bool disposing)
