@@ -40,6 +40,33 @@ public sealed class InboxAssignmentJourneys(AppFixture app) : IClassFixture<AppF
         Assert.Empty(carol.ConsoleErrors);
     }
 
+    [Fact]
+    public async Task ATeamLeadAssignsTwoSelectedTasksAtOnce()
+    {
+        var alice = await SignInAsync("alice");
+        await LeaveRequests.StartAsync(alice.Page, "AS-BULK-1", days: 2);
+        await LeaveRequests.StartAsync(alice.Page, "AS-BULK-2", days: 2);
+
+        var lead = await SignInAsync("operator");
+        var inbox = new InboxPage(lead.Page);
+        await inbox.OpenAsync();
+        await inbox.ShowAsync("All");
+        await inbox.FilterAsync("Business key", "AS-BULK-");
+        await Assertions.Expect(inbox.Rows).ToHaveCountAsync(2);
+
+        await lead.Page.GetByLabel("Select all tasks on this page").CheckAsync();
+        await lead.Page.GetByRole(AriaRole.Button, new() { Name = "Assign selected…" }).ClickAsync();
+        var dialog = lead.Page.GetByRole(AriaRole.Dialog);
+        await dialog.Locator(".rz-dropdown").ClickAsync();
+        await lead.Page.Locator(".rz-dropdown-panel:visible").GetByRole(AriaRole.Option, new() { NameRegex = new("carol") }).ClickAsync();
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Assign", Exact = true }).ClickAsync();
+
+        await Assertions.Expect(lead.Page.GetByText("Assigned 2 tasks")).ToBeVisibleAsync();
+        await Assertions.Expect(inbox.Row("AS-BULK-1")).ToContainTextAsync("carol");
+        await Assertions.Expect(inbox.Row("AS-BULK-2")).ToContainTextAsync("carol");
+        Assert.Empty(lead.ConsoleErrors);
+    }
+
     private async Task<UserPage> SignInAsync(string userName)
     {
         var user = await app.NewPageAsync();
