@@ -87,26 +87,7 @@ public sealed class CrashedWorkerTests
         execution.Db.AuditEntries.Add(new AuditEntry(execution.Job.TenantId, execution.Now, "executor", "executor",
             "test.crash-job-ran", "Job", execution.Job.Id, null, null));
 
-    private static Process StartChild(TestDatabase database, string marker, System.Text.StringBuilder output)
-    {
-        var assembly = typeof(CrashedWorkerTests).Assembly.Location;
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(assembly);
-        start.ArgumentList.Add("-method");
-        start.ArgumentList.Add($"{typeof(CrashedWorkerTests).FullName}.{nameof(ChildProcessClaimsTheJobAndHangsUntilKilled)}");
-        start.Environment[ChildDatabase] = database.ConnectionString;
-        start.Environment[ChildProvider] = database.Provider.ToString();
-        start.Environment[ChildMarker] = marker;
-        var child = Process.Start(start) ?? throw new InvalidOperationException("Could not start the child process.");
-        child.OutputDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
-        child.ErrorDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
-        child.BeginOutputReadLine();
-        child.BeginErrorReadLine();
-        return child;
-    }
+    private static Process StartChild(TestDatabase database, string marker, System.Text.StringBuilder output) =>
+        ChildTestProcess.Start(typeof(CrashedWorkerTests), nameof(ChildProcessClaimsTheJobAndHangsUntilKilled),
+            new Dictionary<string, string> { [ChildDatabase] = database.ConnectionString, [ChildProvider] = database.Provider.ToString(), [ChildMarker] = marker }, output);
 }

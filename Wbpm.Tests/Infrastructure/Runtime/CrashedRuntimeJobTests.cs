@@ -125,20 +125,7 @@ public sealed class CrashedRuntimeJobTests
             ?? (IJobHandler)ActivatorUtilities.CreateInstance(services, descriptor.ImplementationType!);
     }
 
-    private static Process StartChild(TestDatabase database, string marker, System.Text.StringBuilder output)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(typeof(CrashedRuntimeJobTests).Assembly.Location);
-        start.ArgumentList.Add("-method");
-        start.ArgumentList.Add($"{typeof(CrashedRuntimeJobTests).FullName}.{nameof(ChildProcessStagesTheStepAndHangsUntilKilled)}");
-        start.Environment[ChildDatabase] = database.ConnectionString;
-        start.Environment[ChildProvider] = database.Provider.ToString();
-        start.Environment[ChildMarker] = marker;
-        var child = Process.Start(start) ?? throw new InvalidOperationException("Could not start the child process.");
-        child.OutputDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
-        child.ErrorDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
-        child.BeginOutputReadLine();
-        child.BeginErrorReadLine();
-        return child;
-    }
+    private static Process StartChild(TestDatabase database, string marker, System.Text.StringBuilder output) =>
+        ChildTestProcess.Start(typeof(CrashedRuntimeJobTests), nameof(ChildProcessStagesTheStepAndHangsUntilKilled),
+            new Dictionary<string, string> { [ChildDatabase] = database.ConnectionString, [ChildProvider] = database.Provider.ToString(), [ChildMarker] = marker }, output);
 }
