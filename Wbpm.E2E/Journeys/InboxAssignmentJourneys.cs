@@ -10,10 +10,10 @@ public sealed class InboxAssignmentJourneys(AppFixture app) : IClassFixture<AppF
     [Fact]
     public async Task ATeamLeadAssignsATaskToAPickedPersonAndItIsInTheirList()
     {
-        var alice = await SignInAsync("alice");
+        var alice = await app.SignInAsync("alice");
         await LeaveRequests.StartAsync(alice.Page, "AS-PICK-1", days: 3);
 
-        var lead = await SignInAsync("operator");
+        var lead = await app.SignInAsync("operator");
         var inbox = new InboxPage(lead.Page);
         await inbox.OpenAsync();
         await inbox.ShowAsync("All");
@@ -30,7 +30,7 @@ public sealed class InboxAssignmentJourneys(AppFixture app) : IClassFixture<AppF
         await Assertions.Expect(dialog).ToHaveCountAsync(0);
         await Assertions.Expect(inbox.Row("AS-PICK-1")).ToContainTextAsync("carol");
 
-        var carol = await SignInAsync("carol");
+        var carol = await app.SignInAsync("carol");
         var carolInbox = new InboxPage(carol.Page);
         await carolInbox.OpenAsync();
         await carolInbox.ShowAsync("Mine");
@@ -43,11 +43,11 @@ public sealed class InboxAssignmentJourneys(AppFixture app) : IClassFixture<AppF
     [Fact]
     public async Task ATeamLeadAssignsTwoSelectedTasksAtOnce()
     {
-        var alice = await SignInAsync("alice");
+        var alice = await app.SignInAsync("alice");
         await LeaveRequests.StartAsync(alice.Page, "AS-BULK-1", days: 2);
         await LeaveRequests.StartAsync(alice.Page, "AS-BULK-2", days: 2);
 
-        var lead = await SignInAsync("operator");
+        var lead = await app.SignInAsync("operator");
         var inbox = new InboxPage(lead.Page);
         await inbox.OpenAsync();
         await inbox.ShowAsync("All");
@@ -65,12 +65,5 @@ public sealed class InboxAssignmentJourneys(AppFixture app) : IClassFixture<AppF
         await Assertions.Expect(inbox.Row("AS-BULK-1")).ToContainTextAsync("carol");
         await Assertions.Expect(inbox.Row("AS-BULK-2")).ToContainTextAsync("carol");
         Assert.Empty(lead.ConsoleErrors);
-    }
-
-    private async Task<UserPage> SignInAsync(string userName)
-    {
-        var user = await app.NewPageAsync();
-        await new LoginPage(user.Page).SignInAsync(userName, AppServer.DemoPassword);
-        return user;
     }
 }

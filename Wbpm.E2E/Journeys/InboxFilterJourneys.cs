@@ -10,11 +10,11 @@ public sealed class InboxFilterJourneys(AppFixture app) : IClassFixture<AppFixtu
     [Fact]
     public async Task ASavedDefaultFilterIsAppliedAfterAReloadAndItsGroupCanUseIt()
     {
-        var alice = await SignInAsync("alice");
+        var alice = await app.SignInAsync("alice");
         await LeaveRequests.StartAsync(alice.Page, "SF-SAVED-1", days: 2);
         await LeaveRequests.StartAsync(alice.Page, "SF-OTHER-1", days: 2);
 
-        var bob = await SignInAsync("bob");
+        var bob = await app.SignInAsync("bob");
         var inbox = new InboxPage(bob.Page);
         await inbox.OpenAsync();
         await inbox.ShowAsync("MyGroups");
@@ -46,7 +46,7 @@ public sealed class InboxFilterJourneys(AppFixture app) : IClassFixture<AppFixtu
         await bob.ScreenshotAsync("filter-2-default-applied-after-reload");
 
         // carol is in employees: she can apply bob's filter, but cannot change or delete it.
-        var carol = await SignInAsync("carol");
+        var carol = await app.SignInAsync("carol");
         var carolInbox = new InboxPage(carol.Page);
         await carolInbox.OpenAsync();
         await carolInbox.ChooseAsync("saved-filter-label", "Saved leave · from bob");
@@ -61,11 +61,11 @@ public sealed class InboxFilterJourneys(AppFixture app) : IClassFixture<AppFixtu
     [Fact]
     public async Task TheInboxFiltersOnANumberVariableOfTheChosenProcess()
     {
-        var alice = await SignInAsync("alice");
+        var alice = await app.SignInAsync("alice");
         await LeaveRequests.StartAsync(alice.Page, "LR-VAR-SHORT", days: 3);
         await LeaveRequests.StartAsync(alice.Page, "LR-VAR-LONG", days: 12);
 
-        var bob = await SignInAsync("bob");
+        var bob = await app.SignInAsync("bob");
         var inbox = new InboxPage(bob.Page);
         await inbox.OpenAsync();
         await inbox.ShowAsync("MyGroups");
@@ -92,12 +92,5 @@ public sealed class InboxFilterJourneys(AppFixture app) : IClassFixture<AppFixtu
         await bob.Page.GetByRole(AriaRole.Button, new() { Name = "Remove condition days ≥ 10" }).ClickAsync();
         await Assertions.Expect(inbox.Rows).ToHaveCountAsync(2);
         Assert.Empty(bob.ConsoleErrors);
-    }
-
-    private async Task<UserPage> SignInAsync(string userName)
-    {
-        var user = await app.NewPageAsync();
-        await new LoginPage(user.Page).SignInAsync(userName, AppServer.DemoPassword);
-        return user;
     }
 }

@@ -15,9 +15,9 @@ public sealed class LeaveRequestJourneys(AppFixture app) : IClassFixture<AppFixt
     public async Task ALeaveRequestTravelsFromThePortalThroughManagerAndHrAndTheRequesterIsToldItCompleted()
     {
         const string key = "LR-JOURNEY-1";
-        var alice = await SignInAsync("alice");
-        var bob = await SignInAsync("bob");
-        var carol = await SignInAsync("carol");
+        var alice = await app.SignInAsync("alice");
+        var bob = await app.SignInAsync("bob");
+        var carol = await app.SignInAsync("carol");
 
         // bob's inbox is open before the request exists: it must arrive without a reload.
         var bobInbox = new InboxPage(bob.Page);
@@ -92,17 +92,17 @@ public sealed class LeaveRequestJourneys(AppFixture app) : IClassFixture<AppFixt
     public async Task WhenTwoPeopleCompleteTheSameTaskOneWinsAndTheOtherIsToldWhoCompletedItAndWhen()
     {
         const string key = "LR-RACE-1";
-        var alice = await SignInAsync("alice");
+        var alice = await app.SignInAsync("alice");
         await LeaveRequests.StartAsync(alice.Page, key, days: 3);
 
         // bob (a candidate of the unclaimed task) and the operator (task.manage) both open it.
-        var bob = await SignInAsync("bob");
+        var bob = await app.SignInAsync("bob");
         var bobInbox = new InboxPage(bob.Page);
         await bobInbox.OpenAsync();
         await bobInbox.ShowAsync("MyGroups");
         await bobInbox.OpenTaskAsync(key);
         var bobTask = new TaskPage(bob.Page);
-        var operatorUser = await SignInAsync("operator");
+        var operatorUser = await app.SignInAsync("operator");
         var operatorTask = new TaskPage(operatorUser.Page);
         await operatorTask.OpenAsync(bobTask.TaskId);
         await Assertions.Expect(operatorTask.Button("Reject")).ToBeEnabledAsync();
@@ -131,9 +131,9 @@ public sealed class LeaveRequestJourneys(AppFixture app) : IClassFixture<AppFixt
     public async Task ADoubleClickOnAnOutcomeCompletesTheTaskOnce()
     {
         const string key = "LR-DOUBLE-1";
-        var alice = await SignInAsync("alice");
+        var alice = await app.SignInAsync("alice");
         await LeaveRequests.StartAsync(alice.Page, key, days: 14);
-        var bob = await SignInAsync("bob");
+        var bob = await app.SignInAsync("bob");
         var inbox = new InboxPage(bob.Page);
         await inbox.OpenAsync();
         await inbox.ShowAsync("MyGroups");
@@ -147,18 +147,11 @@ public sealed class LeaveRequestJourneys(AppFixture app) : IClassFixture<AppFixt
         // One completion: one "Approve leave" in the history and exactly one HR task after it.
         await Assertions.Expect(task.History.Filter(new() { HasText = "Approve leave" })).ToHaveCountAsync(1);
         await Assertions.Expect(task.History.Filter(new() { HasText = "Confirm long leave" })).ToHaveCountAsync(1);
-        var carol = await SignInAsync("carol");
+        var carol = await app.SignInAsync("carol");
         var carolInbox = new InboxPage(carol.Page);
         await carolInbox.OpenAsync();
         await carolInbox.ShowAsync("MyGroups");
         await Assertions.Expect(carolInbox.Row(key)).ToHaveCountAsync(1);
         Assert.Empty(bob.ConsoleErrors);
-    }
-
-    private async Task<UserPage> SignInAsync(string userName)
-    {
-        var user = await app.NewPageAsync();
-        await new LoginPage(user.Page).SignInAsync(userName, AppServer.DemoPassword);
-        return user;
     }
 }

@@ -51,7 +51,7 @@ public sealed class OverdueJourneys(AppFixture app) : IClassFixture<AppFixture>
     [Fact]
     public async Task ATaskPastItsDueDateIsOverdueInRedAndItsAssigneeIsNotified()
     {
-        var designer = await SignInAsync("designer");
+        var designer = await app.SignInAsync("designer");
         var processes = new ProcessesPage(designer.Page);
         await processes.OpenAsync();
         await processes.ChooseFileAsync("deadlines.bpmn", Model);
@@ -60,12 +60,12 @@ public sealed class OverdueJourneys(AppFixture app) : IClassFixture<AppFixture>
         await canvas.WaitUntilReadyAsync();
         await canvas.DeployAsync("Deadlines", expectedVersion: 1);
 
-        var alice = await SignInAsync("alice");
+        var alice = await app.SignInAsync("alice");
         var started = await alice.Page.Context.APIRequest.PostAsync("/api/v1/process-definitions/key/deadlines/start",
             new() { DataObject = new { businessKey = "DL-1" } });
         Assert.Equal(201, started.Status);
 
-        var bob = await SignInAsync("bob");
+        var bob = await app.SignInAsync("bob");
         var inbox = new InboxPage(bob.Page);
         await inbox.OpenAsync();
         await inbox.ShowAsync("Overdue");
@@ -90,12 +90,5 @@ public sealed class OverdueJourneys(AppFixture app) : IClassFixture<AppFixture>
         await bob.ScreenshotAsync("inbox-overdue-notification");
         Assert.Empty(designer.ConsoleErrors);
         Assert.Empty(bob.ConsoleErrors);
-    }
-
-    private async Task<UserPage> SignInAsync(string userName)
-    {
-        var user = await app.NewPageAsync();
-        await new LoginPage(user.Page).SignInAsync(userName, AppServer.DemoPassword);
-        return user;
     }
 }
