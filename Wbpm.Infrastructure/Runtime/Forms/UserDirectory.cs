@@ -5,7 +5,11 @@ using Wbpm.Infrastructure.Persistence;
 namespace Wbpm.Infrastructure.Runtime.Forms;
 
 /// <summary>A person one can pick in a form's user field or when delegating a task.</summary>
-public sealed record UserChoice(string UserName, string DisplayName);
+public sealed record UserChoice(string UserName, string DisplayName)
+{
+    /// <summary>How pickers list the user: "Carol Chen (carol)", or just the user name when it is the display name.</summary>
+    public string Label => DisplayName == UserName ? UserName : $"{DisplayName} ({UserName})";
+}
 
 /// <summary>
 /// The enabled users of the current tenant, for user pickers (task.work or workflow.execute: people who fill forms),
