@@ -32,7 +32,8 @@ public sealed class InboxPage(IPage page)
     public async Task OpenTaskAsync(string rowText)
     {
         await Row(rowText).GetByRole(AriaRole.Link).ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("/tasks/", StringComparison.Ordinal));
+        // Blazor may move to the task page without a full load: wait for the URL, then for the page itself.
+        await page.WaitForURLAsync(url => url.Contains("/tasks/", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
         await page.Locator("[data-testid=task-meta]").WaitForAsync();
     }
 
