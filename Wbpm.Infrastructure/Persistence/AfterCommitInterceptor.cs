@@ -7,7 +7,8 @@ namespace Wbpm.Infrastructure.Persistence;
 /// <summary>
 /// Sees what a SaveChanges is about to write (<see cref="Capture"/>, which may still add rows to that same save) and
 /// hands what it captured on (<see cref="Publish"/>) only after the save succeeded; a failed save discards it. So
-/// nothing that rolls back is ever announced (live inboxes, toasts, the notification bell).
+/// nothing that rolls back is ever announced (live inboxes, toasts, the notification bell). A save inside a group
+/// commit announces when the group's transaction has committed (<see cref="GroupCommit"/>).
 /// </summary>
 public abstract class AfterCommitInterceptor<T> : SaveChangesInterceptor
 {
@@ -66,7 +67,10 @@ public abstract class AfterCommitInterceptor<T> : SaveChangesInterceptor
     {
         if (context is null || !_pending.TryGetValue(context, out var captured)) return;
         _pending.Remove(context);
-        Publish(captured);
+        if (context is WbpmDbContext { HeldAnnouncements: { } held })
+            held.Add(() => Publish(captured));
+        else
+            Publish(captured);
     }
 
     private void Discard(DbContext? context)

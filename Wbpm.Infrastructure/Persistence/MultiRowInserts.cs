@@ -12,8 +12,8 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace Wbpm.Infrastructure.Persistence;
 
 /// <summary>
-/// Writes the new rows of a few insert-heavy tables (history events, variable projections) with ONE multi-row
-/// INSERT per table, in the same transaction as the rest of the SaveChanges. EF's SQLite provider runs one statement
+/// Writes the new rows of a few insert-heavy tables (history events, variable projections) outside EF's per-row
+/// machinery: ONE multi-row INSERT per table on PostgreSQL, one prepared INSERT re-run per row on SQLite, in the same transaction as the rest of the SaveChanges. EF's SQLite provider runs one statement
 /// per row, and a started instance writes ~20 history rows: per-row work was most of a start's commit
 /// (docs/benchmarks.md). Values go through the model's type mappings (converters included), so the rows are the
 /// ones EF would have written.
@@ -131,7 +131,49 @@ public sealed class MultiRowInserts(params Type[] entityTypes) : SaveChangesInte
         context.Database.AutoSavepointsEnabled = pending.Savepoints;
     }
 
-    private static async Task<int> InsertAsync(DbContext context, DbTransaction transaction, TableRows table, CancellationToken cancellationToken)
+    private static Task<int> InsertAsync(DbContext context, DbTransaction transaction, TableRows table, CancellationToken cancellationToken) =>
+        transaction is Microsoft.Data.Sqlite.SqliteTransaction
+            ? InsertRowByRowAsync(context, transaction, table, cancellationToken)
+            : InsertInChunksAsync(context, transaction, table, cancellationToken);
+
+    /// <summary>
+    /// SQLite runs in-process: no round trips to save, but preparing a statement of hundreds of parameters and binding
+    /// each by name costs ~50 µs a row (docs/benchmarks.md). One prepared single-row INSERT, re-bound per row, is ~5 µs.
+    /// </summary>
+    private static async Task<int> InsertRowByRowAsync(DbContext context, DbTransaction transaction, TableRows table,
+        CancellationToken cancellationToken)
+    {
+        var shape = table.Shape;
+        var sql = context.GetService<ISqlGenerationHelper>();
+        await using var command = Command(context, transaction);
+        var text = new StringBuilder(shape.InsertPrefix).Append('(');
+        var parameters = new DbParameter[shape.Properties.Count];
+        for (var column = 0; column < parameters.Length; column++)
+        {
+            var name = $"p{column}";
+            text.Append(column == 0 ? "" : ", ").Append(sql.GenerateParameterNamePlaceholder(name));
+            // Named as in the SQL ("@p0"): Microsoft.Data.Sqlite otherwise looks each one up under three prefixes per row.
+            parameters[column] = shape.Mappings[column].CreateParameter(command, sql.GenerateParameterName(name), null,
+                shape.Properties[column].IsNullable);
+            command.Parameters.Add(parameters[column]);
+        }
+        command.CommandText = text.Append(')').ToString();
+        await command.PrepareAsync(cancellationToken);
+        var inserted = 0;
+        foreach (var row in table.Values)
+        {
+            for (var column = 0; column < parameters.Length; column++)
+                parameters[column].Value = shape.Mappings[column].Converter is { } converter && row[column] is { } value
+                    ? converter.ConvertToProvider(value) ?? DBNull.Value
+                    : row[column] ?? DBNull.Value;
+            inserted += await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        return inserted;
+    }
+
+    /// <summary>A server database: one statement of many rows per round trip.</summary>
+    private static async Task<int> InsertInChunksAsync(DbContext context, DbTransaction transaction, TableRows table,
+        CancellationToken cancellationToken)
     {
         var shape = table.Shape;
         var rowsPerStatement = Math.Max(1, MaxParametersPerStatement / shape.Properties.Count);
@@ -139,10 +181,7 @@ public sealed class MultiRowInserts(params Type[] entityTypes) : SaveChangesInte
         var inserted = 0;
         foreach (var chunk in table.Values.Chunk(rowsPerStatement))
         {
-            await using var command = transaction.Connection!.CreateCommand();
-            command.Transaction = transaction;
-            if (context.Database.GetCommandTimeout() is { } timeout)
-                command.CommandTimeout = timeout;
+            await using var command = Command(context, transaction);
             var text = new StringBuilder(shape.InsertPrefix);
             for (var row = 0; row < chunk.Length; row++)
             {
@@ -160,6 +199,15 @@ public sealed class MultiRowInserts(params Type[] entityTypes) : SaveChangesInte
             inserted += await command.ExecuteNonQueryAsync(cancellationToken);
         }
         return inserted;
+    }
+
+    private static DbCommand Command(DbContext context, DbTransaction transaction)
+    {
+        var command = transaction.Connection!.CreateCommand();
+        command.Transaction = transaction;
+        if (context.Database.GetCommandTimeout() is { } timeout)
+            command.CommandTimeout = timeout;
+        return command;
     }
 
     private TableShape ShapeOf(IModel model, Type type) => _shapes.GetOrAdd((model, type), key =>

@@ -30,7 +30,7 @@ public enum SqliteSynchronous
 /// </summary>
 internal sealed class SqliteConnectionSettings(SqliteSynchronous synchronous) : DbConnectionInterceptor
 {
-    private readonly string _pragmas = $"PRAGMA synchronous={synchronous.ToString().ToUpperInvariant()}; PRAGMA cache_size=-32768;";
+    private readonly string _pragmas = $"PRAGMA synchronous={synchronous.ToString().ToUpperInvariant()}; PRAGMA cache_size=-32768; PRAGMA temp_store=MEMORY;";
 
     private string Pragmas(DbConnection connection) =>
         _pragmas + $" PRAGMA busy_timeout={(connection as SqliteConnection)?.DefaultTimeout * 1000 ?? 30_000};";

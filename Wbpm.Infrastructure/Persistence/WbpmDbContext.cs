@@ -22,6 +22,12 @@ public abstract class WbpmDbContext(DbContextOptions options, TenantScope scope)
 
     public TenantScope Scope { get; } = scope;
 
+    /// <summary>
+    /// Set while <see cref="GroupCommit"/> saves this context inside a shared transaction: commit announcements
+    /// (<see cref="AfterCommitInterceptor{T}"/>) wait here until that transaction has committed.
+    /// </summary>
+    internal List<Action>? HeldAnnouncements { get; set; }
+
     // Read by the query filters; EF parameterises them per context instance.
     private bool SeesAllTenants => Scope.IsAllTenants;
     private bool HasTenant => Scope.TenantId is not null;

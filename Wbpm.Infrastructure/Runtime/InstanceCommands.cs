@@ -21,7 +21,7 @@ public sealed record StagedCommand(ProcessInstance Instance, EngineResult Result
 /// </summary>
 public sealed class InstanceCommands(
     ExecutableDefinitions definitions, EffectWriter effects, FeelEngine feel, ITimerSchedule timers, IJobWakeUp wakeUp,
-    InstanceVariableProjection variables)
+    InstanceVariableProjection variables, GroupCommit groupCommit)
 {
     private static readonly ProcessEngine Engine = new();
 
@@ -60,11 +60,14 @@ public sealed class InstanceCommands(
         return new StagedCommand(instance, result);
     }
 
-    /// <summary>SaveChanges once, then hands jobs due now to the local executor (after the commit, never before).</summary>
+    /// <summary>
+    /// Saves once (in a group commit with concurrent commands on SQLite: <see cref="GroupCommit"/>), then hands jobs due
+    /// now to the local executor (after the commit, never before). The context is done afterwards.
+    /// </summary>
     public async Task CommitAsync(WbpmDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var dueNow = db.ChangeTracker.Entries<Job>().Any(e => e.State == EntityState.Added && e.Entity.DueAt <= now);
-        await db.SaveChangesAsync(cancellationToken);
+        await groupCommit.SaveAsync(db, cancellationToken);
         if (dueNow)
             wakeUp.Notify();
     }

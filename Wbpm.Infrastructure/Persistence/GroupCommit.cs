@@ -1,0 +1,267 @@
+using System.Data;
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace Wbpm.Infrastructure.Persistence;
+
+/// <summary>
+/// Commits the saves of commands that run at the same time in ONE SQLite transaction (group commit, as databases do
+/// for their own log). SQLite has one writer, and a commit costs one WAL frame for every page it touched: a started
+/// instance touches ~40 b-tree pages (instance, history, variable and audit rows and their indexes), most of which the
+/// next start touches again. Committed alone, every start writes all of them; committed together, a batch writes each
+/// hot page once (docs/benchmarks.md).
+/// <para>
+/// Each command keeps its own context and its own outcome: its SaveChanges runs on the shared writer connection inside
+/// a savepoint, so a command that fails (a concurrency conflict: another command won the instance) rolls back to its
+/// savepoint and gets its exception, while the others commit. A caller's task completes only after the transaction
+/// committed, and the commit announcements of its save (<see cref="AfterCommitInterceptor{T}"/>) are held until then.
+/// </para>
+/// <para>
+/// Whoever finds no writer running starts one on the thread pool; it writes what is queued, batch after batch, and ends
+/// when the queue is empty. Under load a batch collects the saves that arrived while the previous one committed; alone,
+/// a save commits at once. PostgreSQL takes concurrent writers itself: there every save is an ordinary SaveChanges.
+/// </para>
+/// </summary>
+public sealed partial class GroupCommit(WbpmDbContextFactory contexts, ILogger<GroupCommit> logger) : IAsyncDisposable
+{
+    /// <summary>Enough to amortise a commit; small enough that one batch never holds the writer lock for long.</summary>
+    public const int MaxBatch = 64;
+
+    private const string Savepoint = "wbpm_group_member";
+
+    private readonly Lock _gate = new();
+    private readonly Queue<PendingSave> _queue = new();
+    private bool _writing;
+    private WbpmDbContext? _writer;
+
+    /// <summary>
+    /// Saves <paramref name="db"/>'s changes and returns once they are committed. A context that has a transaction or an
+    /// open connection of its own saves alone. The context must not be used after this call.
+    /// </summary>
+    public async Task SaveAsync(WbpmDbContext db, CancellationToken cancellationToken)
+    {
+        if (contexts.Provider != DatabaseProvider.Sqlite || db.Database.CurrentTransaction is not null
+            || db.Database.GetDbConnection().State != ConnectionState.Closed)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return;
+        }
+        // The one scan of the context for changes, on the caller's thread (callers run in parallel, the writer does not):
+        // the save and every interceptor that lists the tracked entries would otherwise scan again, on the writer.
+        db.ChangeTracker.DetectChanges();
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        var pending = new PendingSave(db, cancellationToken);
+        bool startWriter;
+        lock (_gate)
+        {
+            _queue.Enqueue(pending);
+            startWriter = !_writing;
+            _writing = true;
+        }
+        if (startWriter)
+            _ = Task.Run(WriteQueuedAsync, CancellationToken.None);
+        await pending.Committed.Task;
+    }
+
+    private async Task WriteQueuedAsync()
+    {
+        while (true)
+        {
+            var batch = new List<PendingSave>(MaxBatch);
+            lock (_gate)
+            {
+                while (batch.Count < MaxBatch && _queue.TryDequeue(out var next))
+                    batch.Add(next);
+                if (batch.Count == 0)
+                {
+                    _writing = false;
+                    return;
+                }
+            }
+            await WriteBatchAsync(batch);
+        }
+    }
+
+    /// <summary>Never throws: every member of the batch ends committed or with its own (or the batch's) exception.</summary>
+    private async Task WriteBatchAsync(List<PendingSave> batch)
+    {
+        var saved = new List<PendingSave>(batch.Count);
+        try
+        {
+            var writer = await WriterAsync();
+            await using var transaction = await writer.Database.BeginTransactionAsync();
+            var connection = writer.Database.GetDbConnection();
+            var shared = transaction.GetDbTransaction();
+            foreach (var member in batch)
+            {
+                if (await SaveMemberAsync(member, connection, shared))
+                    saved.Add(member);
+            }
+            await transaction.CommitAsync();
+            CheckpointNowAndThen();
+        }
+        catch (Exception e)
+        {
+            // The transaction itself failed (begin, a broken savepoint, commit): nothing of the batch is stored.
+            LogBatchFailed(logger, e, batch.Count);
+            await ResetWriterAsync();
+            // Members that already failed alone keep their own exception.
+            foreach (var member in batch)
+                member.Fail(e);
+            return;
+        }
+        foreach (var member in saved)
+            member.Succeed(logger);
+    }
+
+    /// <returns>True when the member's rows are in the transaction; false when it failed alone (already told).</returns>
+    /// <exception cref="DbException">Rolling back to the member's savepoint failed: the whole transaction is lost.</exception>
+    private static async Task<bool> SaveMemberAsync(PendingSave member, DbConnection connection, DbTransaction shared)
+    {
+        if (member.CancellationToken.IsCancellationRequested)
+        {
+            member.Fail(new OperationCanceledException(member.CancellationToken));
+            return false;
+        }
+        var db = member.Db;
+        db.HeldAnnouncements = [];
+        db.Database.SetDbConnection(connection, contextOwnsConnection: false);
+        await db.Database.UseTransactionAsync(shared);
+        // Our savepoint, not EF's: EF releases its own before SavedChanges, where MultiRowInserts writes history rows.
+        db.Database.AutoSavepointsEnabled = false;
+        await shared.SaveAsync(Savepoint);
+        try
+        {
+            // Not the caller's token: cancelling interrupts every statement of the shared connection.
+            await db.SaveChangesAsync(CancellationToken.None);
+            await shared.ReleaseAsync(Savepoint);
+            return true;
+        }
+        catch (Exception e) when (e is not DbException || IsStatementError(e))
+        {
+            // Anything else (an I/O error) may have ended SQLite's transaction: rolling back to the savepoint then throws,
+            // and the whole batch fails with it.
+            await shared.RollbackAsync(Savepoint);
+            await shared.ReleaseAsync(Savepoint);
+            member.Fail(e);
+            return false;
+        }
+        finally
+        {
+            await db.Database.UseTransactionAsync(null);
+        }
+    }
+
+    // A constraint or a failed statement leaves SQLite's transaction usable; I/O errors and the like do not.
+    private static bool IsStatementError(Exception e) =>
+        e is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 /* SQLITE_CONSTRAINT */ or 1 /* SQLITE_ERROR */ };
+
+    private async Task<WbpmDbContext> WriterAsync()
+    {
+        if (_writer is not null)
+            return _writer;
+        var writer = contexts.Create(TenantScope.AllTenants);
+        // Opened through EF, so the connection gets the same PRAGMAs as every other (SqliteConnectionSettings).
+        await writer.Database.OpenConnectionAsync();
+        // The writer never checkpoints on commit (SQLite's default makes every ~1,000th page's commit copy the whole
+        // WAL into the database first, a 10 ms stall for whoever waits on that batch): a side connection does it.
+        await writer.Database.ExecuteSqlRawAsync("PRAGMA wal_autocheckpoint=0;");
+        return _writer = writer;
+    }
+
+    private int _batchesSinceCheckpoint;
+    private int _checkpointing;
+
+    /// <summary>
+    /// A PASSIVE checkpoint every <see cref="BatchesPerCheckpoint"/> batches, on its own connection and thread: it copies
+    /// committed WAL frames into the database without blocking the writer, so the next commit can restart the WAL.
+    /// </summary>
+    private void CheckpointNowAndThen()
+    {
+        if (++_batchesSinceCheckpoint < BatchesPerCheckpoint || Interlocked.Exchange(ref _checkpointing, 1) == 1)
+            return;
+        _batchesSinceCheckpoint = 0;
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await using var db = contexts.Create(TenantScope.AllTenants);
+                await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(PASSIVE);");
+            }
+            catch (Exception e) when (e is DbException or InvalidOperationException)
+            {
+                LogCheckpointFailed(logger, e);
+            }
+            finally
+            {
+                Volatile.Write(ref _checkpointing, 0);
+            }
+        });
+    }
+
+    private const int BatchesPerCheckpoint = 16;
+
+    private async Task ResetWriterAsync()
+    {
+        if (_writer is null)
+            return;
+        var writer = _writer;
+        _writer = null;
+        try
+        {
+            await writer.DisposeAsync();
+        }
+        catch (Exception e) when (e is DbException or InvalidOperationException)
+        {
+            // A broken connection fails to close too; the pool drops it.
+        }
+    }
+
+    public async ValueTask DisposeAsync() => await ResetWriterAsync();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A group commit of {Count} saves failed; each of them gets the error.")]
+    private static partial void LogBatchFailed(ILogger logger, Exception exception, int count);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A subscriber failed on the announcement of a committed save.")]
+    private static partial void LogAnnouncementFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A WAL checkpoint failed; the next one retries.")]
+    private static partial void LogCheckpointFailed(ILogger logger, Exception exception);
+
+    private sealed class PendingSave(WbpmDbContext db, CancellationToken cancellationToken)
+    {
+        public WbpmDbContext Db { get; } = db;
+        public CancellationToken CancellationToken { get; } = cancellationToken;
+
+        // Asynchronous continuations: a caller's code must never run on (and stall) the writer.
+        public TaskCompletionSource Committed { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        /// <summary>Announces first, then releases the caller: whoever awaited the save sees its announcements made.</summary>
+        public void Succeed(ILogger logger)
+        {
+            var announcements = Db.HeldAnnouncements ?? [];
+            Db.HeldAnnouncements = null;
+            foreach (var announce in announcements)
+            {
+                try
+                {
+                    announce();
+                }
+                catch (Exception e)
+                {
+                    // A subscriber's failure must not stop the writer or undo a commit that happened.
+                    LogAnnouncementFailed(logger, e);
+                }
+            }
+            Committed.TrySetResult();
+        }
+
+        public void Fail(Exception exception)
+        {
+            Db.HeldAnnouncements = null;
+            Committed.TrySetException(exception);
+        }
+    }
+}
