@@ -14,7 +14,7 @@ namespace Wbpm.Tests.Infrastructure.Persistence;
 /// outcome: a save that loses a concurrency conflict fails alone, the others commit; nothing is announced before the
 /// commit. The queue is made deterministic by holding SQLite's write lock from another connection.
 /// </summary>
-public sealed class GroupCommitTests
+public sealed class SqliteGroupCommitTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
