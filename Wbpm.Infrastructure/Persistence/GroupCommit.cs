@@ -201,7 +201,7 @@ public sealed partial class GroupCommit(WbpmDbContextFactory contexts, ILogger<G
         });
     }
 
-    private const int BatchesPerCheckpoint = 16;
+    private const int BatchesPerCheckpoint = 32;
 
     private async Task ResetWriterAsync()
     {
