@@ -38,7 +38,7 @@ public sealed partial class GroupCommit(WbpmDbContextFactory contexts, ILogger<G
 
     /// <summary>
     /// Saves <paramref name="db"/>'s changes and returns once they are committed. A context that has a transaction or an
-    /// open connection of its own saves alone. The context must not be used after this call.
+    /// open connection of its own saves alone. Afterwards the context is on a connection of its own again.
     /// </summary>
     public async Task SaveAsync(WbpmDbContext db, CancellationToken cancellationToken)
     {
@@ -126,32 +126,44 @@ public sealed partial class GroupCommit(WbpmDbContextFactory contexts, ILogger<G
             return false;
         }
         var db = member.Db;
+        var ownConnection = db.Database.GetConnectionString();
+        Exception? failure = null;
         db.HeldAnnouncements = [];
         db.Database.SetDbConnection(connection, contextOwnsConnection: false);
-        await db.Database.UseTransactionAsync(shared);
-        // Our savepoint, not EF's: EF releases its own before SavedChanges, where MultiRowInserts writes history rows.
-        db.Database.AutoSavepointsEnabled = false;
-        await shared.SaveAsync(Savepoint);
         try
         {
-            // Not the caller's token: cancelling interrupts every statement of the shared connection.
-            await db.SaveChangesAsync(CancellationToken.None);
-            await shared.ReleaseAsync(Savepoint);
-            return true;
-        }
-        catch (Exception e) when (e is not DbException || IsStatementError(e))
-        {
-            // Anything else (an I/O error) may have ended SQLite's transaction: rolling back to the savepoint then throws,
-            // and the whole batch fails with it.
-            await shared.RollbackAsync(Savepoint);
-            await shared.ReleaseAsync(Savepoint);
-            member.Fail(e);
-            return false;
+            await db.Database.UseTransactionAsync(shared);
+            // Our savepoint, not EF's: EF releases its own before SavedChanges, where MultiRowInserts writes history rows.
+            db.Database.AutoSavepointsEnabled = false;
+            await shared.SaveAsync(Savepoint);
+            try
+            {
+                // Not the caller's token: cancelling interrupts every statement of the shared connection.
+                await db.SaveChangesAsync(CancellationToken.None);
+                await shared.ReleaseAsync(Savepoint);
+            }
+            catch (Exception e) when (e is not DbException || IsStatementError(e))
+            {
+                // Anything else (an I/O error) may have ended SQLite's transaction: rolling back to the savepoint then
+                // throws, and the whole batch fails with it.
+                await shared.RollbackAsync(Savepoint);
+                await shared.ReleaseAsync(Savepoint);
+                failure = e;
+            }
         }
         finally
         {
+            // The caller gets its context back on a connection of its own before it hears of the outcome: the writer's
+            // connection must never run a caller's query.
             await db.Database.UseTransactionAsync(null);
+            db.Database.SetDbConnection(null, contextOwnsConnection: false);
+            db.Database.SetConnectionString(ownConnection);
+            db.ChangeTracker.AutoDetectChangesEnabled = true;
         }
+        if (failure is null)
+            return true;
+        member.Fail(failure);
+        return false;
     }
 
     // A constraint or a failed statement leaves SQLite's transaction usable; I/O errors and the like do not.

@@ -49,6 +49,10 @@ public sealed class SqliteGroupCommitTests
         Assert.Equal(revision + 1, (await check.ProcessInstances.SingleAsync(i => i.Id == instanceId, Ct)).Revision);
         Assert.Equal(["first", "other-1", "other-2", "other-3"], await check.AuditEntries.Where(a => a.Action == "group-commit-test")
             .Select(a => a.EntityId).OrderBy(id => id).ToListAsync(Ct));
+        // The loser's context is its own again: it can read what won (a command that lost reports who won that way).
+        var loser = second;
+        await using (await HoldWriteLockAsync(host))
+            Assert.True(await loser.ProcessInstances.AsNoTracking().Where(i => i.Id == instanceId).Select(i => i.HasIncident).SingleAsync(Ct));
         foreach (var db in others.Append(first).Append(second))
             await db.DisposeAsync();
     }
