@@ -223,11 +223,16 @@ public sealed partial class GroupCommit(WbpmDbContextFactory contexts, ILogger<G
         _writer = null;
         try
         {
-            await writer.DisposeAsync();
+            // The connection goes back to the pool: whoever gets it next checkpoints on commit again (SQLite's default).
+            await writer.Database.ExecuteSqlRawAsync("PRAGMA wal_autocheckpoint=1000;");
         }
         catch (Exception e) when (e is DbException or InvalidOperationException)
         {
-            // A broken connection fails to close too; the pool drops it.
+            // A broken connection: the pool drops it.
+        }
+        finally
+        {
+            await writer.DisposeAsync();
         }
     }
 
