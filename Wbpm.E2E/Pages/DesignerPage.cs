@@ -24,7 +24,25 @@ public sealed class DesignerPage(IPage page)
 
     public ILocator Element(string id) => page.Locator($".djs-element[data-element-id='{id}']");
 
-    public async Task ClickElementAsync(string id) => await Element(id).Locator(".djs-hit").First.ClickAsync(new() { Force = true });
+    /// <summary>
+    /// Selects an element by clicking it and waits until the properties panel shows it. bpmn-js can still be finishing
+    /// the previous tool (connect, create) and swallow the click, as a person would see and click again: so do we.
+    /// </summary>
+    public async Task ClickElementAsync(string id)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await Element(id).Locator(".djs-hit").First.ClickAsync(new() { Force = true });
+            try
+            {
+                await Assertions.Expect(page.Locator("#prop-id")).ToHaveValueAsync(id, new() { Timeout = 5_000 });
+                return;
+            }
+            catch (PlaywrightException) when (attempt < 3)
+            {
+            }
+        }
+    }
 
     /// <summary>Context pad entry of the selected element, e.g. "append.append-task", "append.gateway", "append.end-event", "replace".</summary>
     public Task ContextPadAsync(string action) => page.Locator($".djs-context-pad .entry[data-action='{action}']").ClickAsync();
