@@ -13,9 +13,10 @@ namespace Wbpm.Infrastructure.Persistence;
 
 /// <summary>
 /// Writes the new rows of a few insert-heavy tables (history events, variable projections) outside EF's per-row
-/// machinery: ONE multi-row INSERT per table on PostgreSQL, one prepared INSERT re-run per row on SQLite, in the same transaction as the rest of the SaveChanges. EF's SQLite provider runs one statement
-/// per row, and a started instance writes ~20 history rows: per-row work was most of a start's commit
-/// (docs/benchmarks.md). Values go through the model's type mappings (converters included), so the rows are the
+/// machinery, in the same transaction as the rest of the SaveChanges: ONE multi-row INSERT per table on PostgreSQL
+/// (one round trip), one prepared single-row INSERT re-bound per row on SQLite (in-process: no round trips, and a
+/// statement of hundreds of named parameters is slow to prepare and bind). A started instance writes ~20 history rows,
+/// and EF's per-row work was most of a start's commit (docs/benchmarks.md). Values go through the model's type mappings (converters included), so the rows are the
 /// ones EF would have written.
 /// How: SavingChanges takes the added rows out of the change tracker (values captured first) and opens a
 /// transaction unless the caller has one; SavedChanges inserts them and commits. A failed or cancelled save rolls
