@@ -93,7 +93,7 @@ public sealed class DesignerFormAndVersionJourneys(AppFixture app) : IClassFixtu
         var versions = await designer.OpenVersionsAsync();
         await Assertions.Expect(versions.Locator("tbody tr")).ToHaveCountAsync(2);
         await versions.GetByRole(AriaRole.Button, new() { Name = "Compare version 2 with version 1" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/compare/"));
+        await page.WaitForURLAsync(new Regex("/compare/"), new() { WaitUntil = WaitUntilState.Commit });
         await Shell.WaitUntilInteractiveAsync(page);
         await page.Locator("[data-testid=compare-to-canvas][data-ready=true]").WaitForAsync(new() { Timeout = 30_000 });
         var changes = page.Locator("[data-testid=diff-list]");
@@ -109,7 +109,7 @@ public sealed class DesignerFormAndVersionJourneys(AppFixture app) : IClassFixtu
         await designer.WaitUntilReadyAsync();
         versions = await designer.OpenVersionsAsync();
         await versions.GetByRole(AriaRole.Button, new() { Name = "View version 1 read-only" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/versions/"));
+        await page.WaitForURLAsync(new Regex("/versions/"), new() { WaitUntil = WaitUntilState.Commit });
         await Shell.WaitUntilInteractiveAsync(page);
         await page.Locator("[data-testid=version-canvas][data-ready=true]").WaitForAsync(new() { Timeout = 30_000 });
         await Assertions.Expect(page.Locator("[data-testid=version-title]")).ToHaveTextAsync("Version 1 (read-only)");

@@ -104,7 +104,7 @@ public sealed class DesignerJourneys(AppFixture app) : IClassFixture<AppFixture>
 
         await processes.ChooseFileAsync("C.1.0.bpmn", await File.ReadAllTextAsync(RepositoryFiles.Miwg("C.1.0.bpmn"), TestContext.Current.CancellationToken));
 
-        await user.Page.WaitForURLAsync(url => url.EndsWith("/design", StringComparison.Ordinal));
+        await user.Page.WaitForURLAsync(url => url.EndsWith("/design", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
         var designer = new DesignerPage(user.Page);
         await designer.WaitUntilReadyAsync();
         Assert.True(await user.Page.Locator(".djs-element.djs-shape").CountAsync() > 10);
@@ -125,7 +125,7 @@ public sealed class DesignerJourneys(AppFixture app) : IClassFixture<AppFixture>
         var processes = new ProcessesPage(user.Page);
         await processes.OpenAsync();
         await processes.ChooseFileAsync("A.1.0.bpmn", await File.ReadAllTextAsync(RepositoryFiles.Miwg("A.1.0.bpmn"), TestContext.Current.CancellationToken));
-        await user.Page.WaitForURLAsync(url => url.EndsWith("/design", StringComparison.Ordinal));
+        await user.Page.WaitForURLAsync(url => url.EndsWith("/design", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
         var designer = new DesignerPage(user.Page);
         await designer.WaitUntilReadyAsync();
 
@@ -183,7 +183,7 @@ public sealed class DesignerJourneys(AppFixture app) : IClassFixture<AppFixture>
         await Assertions.Expect(adaDesigner.ConflictDialog).ToContainTextAsync("Dana Designer");
         await ada.ScreenshotAsync("designer-conflict");
         await ada.Page.GetByRole(AriaRole.Button, new() { Name = "Save as a copy" }).ClickAsync();
-        await ada.Page.WaitForURLAsync(url => url != dana.Page.Url && url.EndsWith("/design", StringComparison.Ordinal));
+        await ada.Page.WaitForURLAsync(url => url != dana.Page.Url && url.EndsWith("/design", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
         await adaDesigner.WaitUntilReadyAsync();
         await Assertions.Expect(ada.Page.GetByLabel("Name", new() { Exact = true })).ToHaveValueAsync("Ada's name (copy)");
         Assert.Empty(dana.ConsoleErrors);
@@ -198,7 +198,7 @@ public sealed class DesignerJourneys(AppFixture app) : IClassFixture<AppFixture>
         var processes = new ProcessesPage(user.Page);
         await processes.OpenAsync();
         await processes.ChooseFileAsync("large.bpmn", LargeBpmn.Chain(1000));
-        await user.Page.WaitForURLAsync(url => url.EndsWith("/design", StringComparison.Ordinal));
+        await user.Page.WaitForURLAsync(url => url.EndsWith("/design", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
         var designer = new DesignerPage(user.Page);
         await designer.WaitUntilReadyAsync();
 

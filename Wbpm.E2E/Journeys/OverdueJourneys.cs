@@ -55,7 +55,7 @@ public sealed class OverdueJourneys(AppFixture app) : IClassFixture<AppFixture>
         var processes = new ProcessesPage(designer.Page);
         await processes.OpenAsync();
         await processes.ChooseFileAsync("deadlines.bpmn", Model);
-        await designer.Page.WaitForURLAsync(url => url.EndsWith("/design", StringComparison.Ordinal));
+        await designer.Page.WaitForURLAsync(url => url.EndsWith("/design", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
         var canvas = new DesignerPage(designer.Page);
         await canvas.WaitUntilReadyAsync();
         await canvas.DeployAsync("Deadlines", expectedVersion: 1);

@@ -61,7 +61,7 @@ public sealed class StartRequestDialog(IPage page, ILocator dialog)
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Start request", Exact = true }).ClickAsync();
         try
         {
-            await page.WaitForURLAsync(new Regex("/portal/requests/[^/]+$"));
+            await page.WaitForURLAsync(new Regex("/portal/requests/[^/]+$"), new() { WaitUntil = WaitUntilState.Commit });
         }
         catch (TimeoutException)
         {

@@ -18,7 +18,7 @@ public sealed class ProcessesPage(IPage page)
     public async Task NewProcessAsync()
     {
         await page.GetByRole(AriaRole.Button, new() { Name = "New process", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(url => url.EndsWith("/design", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => url.EndsWith("/design", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
     }
 
     /// <summary>Imports through the file input; on success the designer opens.</summary>

@@ -20,6 +20,6 @@ public sealed class TemplateGalleryDialog(IPage page)
     public async Task CreateAsync()
     {
         await page.GetByRole(AriaRole.Button, new() { Name = "Create", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(url => url.EndsWith("/design", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => url.EndsWith("/design", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
     }
 }
