@@ -77,7 +77,7 @@ public sealed class RuntimeScenario : IBenchmarkScenario
         await using var db = host.Open();
         var completed = await db.ProcessInstances.CountAsync(i => i.Status == InstanceStatus.Completed);
         return new($"S1 straight-through ({provider})", "start to end, one commit", run.PerSecond, run.P50, run.P95, run.P99, run.Max,
-            provider == DatabaseProvider.Sqlite ? ">= 2,000 PI/s" : "", $"{completed} completed; {Parallelism} callers");
+            provider == DatabaseProvider.Sqlite ? ">= 2,000 PI/s" : "", $"{completed} completed; {Parallelism} callers; {run.CpuMsPerOperation:F2} CPU-ms each");
     }
 
     private static async Task<BenchmarkResult> S2Async(DatabaseProvider provider, int count)
@@ -108,7 +108,7 @@ public sealed class RuntimeScenario : IBenchmarkScenario
             await scope.ServiceProvider.GetRequiredService<TaskService>().CompleteAsync(taskIds[i], null);
         });
         return new($"S3 user task ({provider})", "complete task (API service)", run.PerSecond, run.P50, run.P95, run.P99, run.Max,
-            provider == DatabaseProvider.Sqlite ? ">= 1,000/s, p95 < 10 ms" : "", $"{count} tasks; {Parallelism} callers");
+            provider == DatabaseProvider.Sqlite ? ">= 1,000/s, p95 < 10 ms" : "", $"{count} tasks; {Parallelism} callers; {run.CpuMsPerOperation:F2} CPU-ms each");
     }
 
     private static async Task<BenchmarkResult> S4Async(DatabaseProvider provider)
