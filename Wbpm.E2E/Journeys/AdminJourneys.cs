@@ -10,8 +10,7 @@ public sealed class AdminJourneys(AppFixture app) : IClassFixture<AppFixture>
     [Fact]
     public async Task AdminCreatesAUserGivesARoleAndTheNewUserSignsIn()
     {
-        var admin = await app.NewPageAsync();
-        await new LoginPage(admin.Page).SignInAsync("admin", AppServer.DemoPassword);
+        var admin = await app.SignInAsync("admin");
         var users = new UsersAdminPage(admin.Page);
         await users.OpenAsync();
         await users.CreateUserAsync("dora", "Dora Designer", "dora@acme.example", "Dora-Passw0rd");
@@ -30,8 +29,7 @@ public sealed class AdminJourneys(AppFixture app) : IClassFixture<AppFixture>
     [Fact]
     public async Task ADisabledUserLosesAnOpenPageWithoutReloading()
     {
-        var admin = await app.NewPageAsync();
-        await new LoginPage(admin.Page).SignInAsync("admin", AppServer.DemoPassword);
+        var admin = await app.SignInAsync("admin");
         var users = new UsersAdminPage(admin.Page);
         await users.OpenAsync();
         await users.CreateUserAsync("eve", "Eve Employee", "eve@acme.example", "Eve-Passw0rd1");
@@ -54,8 +52,7 @@ public sealed class AdminJourneys(AppFixture app) : IClassFixture<AppFixture>
     [Fact]
     public async Task EveryAdminPageOpensWithoutConsoleErrors()
     {
-        var admin = await app.NewPageAsync();
-        await new LoginPage(admin.Page).SignInAsync("admin", AppServer.DemoPassword);
+        var admin = await app.SignInAsync("admin");
         foreach (var (path, heading) in new[] { ("/admin/users", "Users"), ("/admin/groups", "Groups"), ("/admin/roles", "Roles"), ("/admin/tenants", "Tenants"), ("/admin/audit", "Audit log") })
         {
             await admin.Page.GotoAsync(path);

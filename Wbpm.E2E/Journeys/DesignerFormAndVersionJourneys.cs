@@ -11,9 +11,8 @@ public sealed class DesignerFormAndVersionJourneys(AppFixture app) : IClassFixtu
     [Fact]
     public async Task ADesignerBuildsAFormWithTwoFieldsAndAnOutcomeAndItIsStillThereAfterAReload()
     {
-        var user = await app.NewPageAsync();
+        var user = await app.SignInAsync("designer");
         var page = user.Page;
-        await new LoginPage(page).SignInAsync("designer", AppServer.DemoPassword);
         var processes = new ProcessesPage(page);
         await processes.OpenAsync();
         await processes.NewProcessAsync();
@@ -68,9 +67,8 @@ public sealed class DesignerFormAndVersionJourneys(AppFixture app) : IClassFixtu
     [Fact]
     public async Task ADesignerDeploysTwoVersionsComparesThemAndOpensTheOldOneReadOnly()
     {
-        var user = await app.NewPageAsync();
+        var user = await app.SignInAsync("designer");
         var page = user.Page;
-        await new LoginPage(page).SignInAsync("designer", AppServer.DemoPassword);
         var processes = new ProcessesPage(page);
         await processes.OpenAsync();
         await processes.NewProcessAsync();

@@ -13,9 +13,8 @@ public sealed class DesignerJourneys(AppFixture app) : IClassFixture<AppFixture>
     [Fact]
     public async Task ADesignerDrawsAnApprovalConfiguresItSeesProblemsGoAwaySavesAndFindsItAgain()
     {
-        var user = await app.NewPageAsync();
+        var user = await app.SignInAsync("designer");
         var page = user.Page;
-        await new LoginPage(page).SignInAsync("designer", AppServer.DemoPassword);
         var processes = new ProcessesPage(page);
         await processes.OpenAsync();
         await processes.NewProcessAsync();
@@ -97,8 +96,7 @@ public sealed class DesignerJourneys(AppFixture app) : IClassFixture<AppFixture>
     [Fact]
     public async Task AnImportedMiwgModelRendersOnTheCanvas()
     {
-        var user = await app.NewPageAsync();
-        await new LoginPage(user.Page).SignInAsync("designer", AppServer.DemoPassword);
+        var user = await app.SignInAsync("designer");
         var processes = new ProcessesPage(user.Page);
         await processes.OpenAsync();
 
@@ -120,8 +118,7 @@ public sealed class DesignerJourneys(AppFixture app) : IClassFixture<AppFixture>
     [Fact]
     public async Task TheDiagramExportsAsBpmnSvgAndPng()
     {
-        var user = await app.NewPageAsync();
-        await new LoginPage(user.Page).SignInAsync("designer", AppServer.DemoPassword);
+        var user = await app.SignInAsync("designer");
         var processes = new ProcessesPage(user.Page);
         await processes.OpenAsync();
         await processes.ChooseFileAsync("A.1.0.bpmn", await File.ReadAllTextAsync(RepositoryFiles.Miwg("A.1.0.bpmn"), TestContext.Current.CancellationToken));
@@ -146,8 +143,7 @@ public sealed class DesignerJourneys(AppFixture app) : IClassFixture<AppFixture>
     [Fact]
     public async Task AMalformedFileIsRefusedWithWhereItIsBroken()
     {
-        var user = await app.NewPageAsync();
-        await new LoginPage(user.Page).SignInAsync("designer", AppServer.DemoPassword);
+        var user = await app.SignInAsync("designer");
         var processes = new ProcessesPage(user.Page);
         await processes.OpenAsync();
 
@@ -159,16 +155,14 @@ public sealed class DesignerJourneys(AppFixture app) : IClassFixture<AppFixture>
     [Fact]
     public async Task TheSecondOfTwoDesignersSavingTheSameDraftGetsTheConflictDialog()
     {
-        var dana = await app.NewPageAsync();
-        await new LoginPage(dana.Page).SignInAsync("designer", AppServer.DemoPassword);
+        var dana = await app.SignInAsync("designer");
         var processes = new ProcessesPage(dana.Page);
         await processes.OpenAsync();
         await processes.NewProcessAsync();
         var danaDesigner = new DesignerPage(dana.Page);
         await danaDesigner.WaitUntilReadyAsync();
 
-        var ada = await app.NewPageAsync();
-        await new LoginPage(ada.Page).SignInAsync("admin", AppServer.DemoPassword);
+        var ada = await app.SignInAsync("admin");
         await ada.Page.GotoAsync(dana.Page.Url);
         var adaDesigner = new DesignerPage(ada.Page);
         await adaDesigner.WaitUntilReadyAsync();
@@ -193,8 +187,7 @@ public sealed class DesignerJourneys(AppFixture app) : IClassFixture<AppFixture>
     [Fact]
     public async Task OpeningAThousandElementModelIsTimed()
     {
-        var user = await app.NewPageAsync();
-        await new LoginPage(user.Page).SignInAsync("designer", AppServer.DemoPassword);
+        var user = await app.SignInAsync("designer");
         var processes = new ProcessesPage(user.Page);
         await processes.OpenAsync();
         await processes.ChooseFileAsync("large.bpmn", LargeBpmn.Chain(1000));

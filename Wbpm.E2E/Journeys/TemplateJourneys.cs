@@ -10,9 +10,8 @@ public sealed class TemplateJourneys(AppFixture app) : IClassFixture<AppFixture>
     [Fact]
     public async Task ADesignerCreatesALeaveRequestFromTheTemplateDeploysItAndItRunsToItsFirstTask()
     {
-        var user = await app.NewPageAsync();
+        var user = await app.SignInAsync("designer");
         var page = user.Page;
-        await new LoginPage(page).SignInAsync("designer", AppServer.DemoPassword);
         var processes = new ProcessesPage(page);
         await processes.OpenAsync();
         var gallery = new TemplateGalleryDialog(page);
@@ -61,9 +60,8 @@ public sealed class TemplateJourneys(AppFixture app) : IClassFixture<AppFixture>
     [Fact]
     public async Task ADesignerSavesAProcessAsATemplateUsesItAndDeletesIt()
     {
-        var user = await app.NewPageAsync();
+        var user = await app.SignInAsync("designer");
         var page = user.Page;
-        await new LoginPage(page).SignInAsync("designer", AppServer.DemoPassword);
         var processes = new ProcessesPage(page);
         await processes.OpenAsync();
         var gallery = new TemplateGalleryDialog(page);
