@@ -27,7 +27,9 @@ namespace Wbpm.Infrastructure.Persistence;
 public sealed partial class GroupCommit(WbpmDbContextFactory contexts, ILogger<GroupCommit> logger) : IAsyncDisposable
 {
     /// <summary>Enough to amortise a commit; small enough that one batch never holds the writer lock for long.</summary>
-    public const int MaxBatch = 64;
+    private const int MaxBatch = 64;
+
+    private const int BatchesPerCheckpoint = 32;
 
     private const string Savepoint = "wbpm_group_member";
 
@@ -35,6 +37,8 @@ public sealed partial class GroupCommit(WbpmDbContextFactory contexts, ILogger<G
     private readonly Queue<PendingSave> _queue = new();
     private bool _writing;
     private WbpmDbContext? _writer;
+    private int _batchesSinceCheckpoint;
+    private int _checkpointing;
 
     /// <summary>
     /// Saves <paramref name="db"/>'s changes and returns once they are committed. A context that has a transaction or an
@@ -183,9 +187,6 @@ public sealed partial class GroupCommit(WbpmDbContextFactory contexts, ILogger<G
         return _writer = writer;
     }
 
-    private int _batchesSinceCheckpoint;
-    private int _checkpointing;
-
     /// <summary>
     /// A PASSIVE checkpoint every <see cref="BatchesPerCheckpoint"/> batches, on its own connection and thread: it copies
     /// committed WAL frames into the database without blocking the writer, so the next commit can restart the WAL.
@@ -212,8 +213,6 @@ public sealed partial class GroupCommit(WbpmDbContextFactory contexts, ILogger<G
             }
         });
     }
-
-    private const int BatchesPerCheckpoint = 32;
 
     private async Task ResetWriterAsync()
     {
