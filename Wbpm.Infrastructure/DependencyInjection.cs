@@ -88,6 +88,7 @@ public static class DependencyInjection
             new ModelValidatorOptions { ScriptTasksEnabled = sp.GetRequiredService<IOptions<Scripts.ScriptOptions>>().Value.Enabled }));
         services.AddSingleton<DeploymentResourceReader>();
         services.AddSingleton<ProcessDefinitionCache>();
+        services.AddSingleton<LatestVersions>();
         services.AddScoped<DeploymentService>();
         services.AddScoped<ProcessDefinitionQueries>();
         services.AddScoped<FirstRunSeeder>();

@@ -20,6 +20,7 @@ public sealed partial class DeploymentService(
     ICurrentUser currentUser,
     DeploymentResourceReader reader,
     ProcessDefinitionCache cache,
+    LatestVersions latestVersions,
     AuditTrail audit,
     TimeProvider clock,
     StartEventActivation startEvents,
@@ -76,7 +77,10 @@ public sealed partial class DeploymentService(
             wakeUp.Notify();
         // Parsed once already: hand the models to the engine's cache instead of parsing again on first start.
         foreach (var definition in deployment.Definitions)
+        {
             cache.Add(definition.TenantId, definition.Id, models[definition.Key]);
+            latestVersions.Deployed(definition.TenantId, definition.Key);
+        }
         return new DeploymentResult(deployment.Id, deployment.Name, deployed, parsed.Warnings);
     }
 

@@ -269,7 +269,8 @@ public sealed class InboxQueries(TenantDbContextFactory contexts, ICurrentUser c
             return (Type, Operator) switch
             {
                 (VariableType.Text, VariableOperator.Eq) => v => v.TextValue == text,
-                (VariableType.Text, VariableOperator.Contains) => v => v.TextValue!.Contains(text!),
+                // "Not null" lets the planner use the partial (tenant, name, text) index for a substring too.
+                (VariableType.Text, VariableOperator.Contains) => v => v.TextValue != null && v.TextValue.Contains(text!),
                 (VariableType.Boolean, _) => v => v.BooleanValue == flag,
                 (VariableType.Number, VariableOperator.Eq) => v => v.NumberValue == number,
                 (VariableType.Number, VariableOperator.Gt) => v => v.NumberValue > number,

@@ -18,7 +18,8 @@ namespace Wbpm.Infrastructure.Persistence;
 /// statement of hundreds of named parameters is slow to prepare and bind). A started instance writes ~20 history rows,
 /// and EF's per-row work was most of a start's commit (docs/benchmarks.md). Values go through the model's type mappings (converters included), so the rows are the
 /// ones EF would have written.
-/// How: SavingChanges takes the added rows out of the change tracker (values captured first) and opens a
+/// How: SavingChanges takes the added rows out of the change tracker (values captured first), adds the context's
+/// <see cref="WbpmDbContext.UntrackedInserts"/> (rows that were never tracked) and opens a
 /// transaction unless the caller has one; SavedChanges inserts them and commits. A failed or cancelled save rolls
 /// back and puts the rows back as added, so a retry with the same context writes them again. This interceptor must
 /// come before any interceptor that announces a commit in SavedChanges, so the commit has happened by then.
@@ -41,13 +42,15 @@ public sealed class MultiRowInserts(params Type[] entityTypes) : SaveChangesInte
         if (eventData.Context is not { } context)
             return result;
         var added = context.ChangeTracker.Entries().Where(e => e.State == EntityState.Added && _types.Contains(e.Entity.GetType())).ToList();
-        if (added.Count == 0)
+        var untracked = context is WbpmDbContext wbpm ? wbpm.UntrackedInserts : [];
+        if (added.Count == 0 && untracked.Count == 0)
             return result;
 
         var rows = added.GroupBy(e => e.Entity.GetType())
             .Select(group => (Shape: ShapeOf(context.Model, group.Key), Entries: group.ToList()))
             .Select(table => new TableRows(table.Shape, table.Entries.Select(e => e.Entity).ToList(),
                 table.Entries.Select(e => table.Shape.Properties.Select(p => e.CurrentValues[p]).ToArray()).ToList()))
+            .Concat(UntrackedRows(context.Model, untracked))
             .ToList();
         IDbContextTransaction? owned = null;
         var savepoints = context.Database.AutoSavepointsEnabled;
@@ -59,9 +62,18 @@ public sealed class MultiRowInserts(params Type[] entityTypes) : SaveChangesInte
         }
         foreach (var entry in added)
             entry.State = EntityState.Detached;
-        _pending.AddOrUpdate(context, new PendingRows(rows, owned, savepoints));
+        _pending.AddOrUpdate(context, new PendingRows(rows, owned, savepoints, untracked.Count));
         return result;
     }
+
+    private IEnumerable<TableRows> UntrackedRows(IModel model, List<object> untracked) =>
+        untracked.GroupBy(row => row.GetType()).Select(group =>
+        {
+            if (!_types.Contains(group.Key))
+                throw new InvalidOperationException($"{group.Key.Name} rows are not inserted by {nameof(MultiRowInserts)}: track them instead.");
+            var shape = ShapeOf(model, group.Key);
+            return new TableRows(shape, [], group.Select(row => shape.Getters.Select(get => get.GetClrValue(row)).ToArray()).ToList());
+        });
 
     public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result,
         CancellationToken cancellationToken = default)
@@ -77,6 +89,9 @@ public sealed class MultiRowInserts(params Type[] entityTypes) : SaveChangesInte
                 inserted += await InsertAsync(context, transaction, table, cancellationToken);
             if (pending.Owned is not null)
                 await pending.Owned.CommitAsync(cancellationToken);
+            // Written (and committed, unless the caller's own transaction has yet to commit): a later save must not repeat them.
+            if (pending.UntrackedCount > 0)
+                ((WbpmDbContext)context).UntrackedInserts.RemoveRange(0, pending.UntrackedCount);
             return result + inserted;
         }
         catch
@@ -219,7 +234,7 @@ public sealed class MultiRowInserts(params Type[] entityTypes) : SaveChangesInte
         var properties = entityType.GetProperties().ToList();
         if (entityType.GetNavigations().Any() || properties.Any(p => p.ValueGenerated != ValueGenerated.Never))
             throw new InvalidOperationException($"{type.Name} needs EF to generate values or follow navigations: it cannot be inserted as plain rows.");
-        return new TableShape(properties, properties.Select(p => p.GetRelationalTypeMapping()).ToList(),
+        return new TableShape(properties, properties.Select(p => p.GetRelationalTypeMapping()).ToList(), properties.Select(p => p.GetGetter()).ToList(),
             $"INSERT INTO {Delimit(table.Name, table.Schema)} ({string.Join(", ", properties.Select(p => Quote(p.GetColumnName(table)!)))}) VALUES ");
     });
 
@@ -228,9 +243,10 @@ public sealed class MultiRowInserts(params Type[] entityTypes) : SaveChangesInte
 
     private static string Delimit(string name, string? schema) => schema is null ? Quote(name) : $"{Quote(schema)}.{Quote(name)}";
 
-    private sealed record TableShape(IReadOnlyList<IProperty> Properties, IReadOnlyList<RelationalTypeMapping> Mappings, string InsertPrefix);
+    private sealed record TableShape(IReadOnlyList<IProperty> Properties, IReadOnlyList<RelationalTypeMapping> Mappings,
+        IReadOnlyList<IClrPropertyGetter> Getters, string InsertPrefix);
 
     private sealed record TableRows(TableShape Shape, IReadOnlyList<object> Entities, IReadOnlyList<object?[]> Values);
 
-    private sealed record PendingRows(IReadOnlyList<TableRows> Tables, IDbContextTransaction? Owned, bool Savepoints);
+    private sealed record PendingRows(IReadOnlyList<TableRows> Tables, IDbContextTransaction? Owned, bool Savepoints, int UntrackedCount);
 }

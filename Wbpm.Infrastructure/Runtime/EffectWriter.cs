@@ -55,7 +55,7 @@ public sealed class EffectWriter
                     db.EventSubscriptions.Remove(await FindAsync<EventSubscription>(db, e.SubscriptionId, cancellationToken));
                     break;
                 case HistoryEvent e:
-                    db.HistoryEvents.Add(new HistoryEntry(Guid.CreateVersion7().ToString("N"), instance, e, sequence++));
+                    db.UntrackedInserts.Add(new HistoryEntry(Guid.CreateVersion7().ToString("N"), instance, e, sequence++));
                     break;
                 case IncidentRaised e:
                     db.Incidents.Add(DomainIncident.ForInstance(e.IncidentId, instance.TenantId, instance.Id, e.ElementId, e.Message, e.At));

@@ -11,7 +11,7 @@ namespace Wbpm.Infrastructure.Runtime;
 /// Runnable definitions by id: the parsed model from <see cref="ProcessDefinitionCache"/> wrapped once in an
 /// <see cref="ExecutableDefinition"/> (which precomputes join reachability). Definitions never change once deployed.
 /// </summary>
-public sealed class ExecutableDefinitions(ProcessDefinitionCache models)
+public sealed class ExecutableDefinitions(ProcessDefinitionCache models, LatestVersions latest)
 {
     private readonly ConcurrentDictionary<string, ExecutableDefinition> _byId = new(StringComparer.Ordinal);
 
@@ -32,11 +32,7 @@ public sealed class ExecutableDefinitions(ProcessDefinitionCache models)
     /// <summary>The latest version of <paramref name="key"/> in the context's tenant.</summary>
     public async Task<ExecutableDefinition> GetLatestAsync(WbpmDbContext db, string key, CancellationToken cancellationToken = default)
     {
-        var id = await LatestIdAsync(db, key, cancellationToken) ?? throw new NotFoundException("Process definition with key", key);
+        var id = await latest.IdAsync(db, key, cancellationToken) ?? throw new NotFoundException("Process definition with key", key);
         return await GetAsync(db, id, cancellationToken);
     }
-
-    public static Task<string?> LatestIdAsync(WbpmDbContext db, string key, CancellationToken cancellationToken) =>
-        db.ProcessDefinitions.AsNoTracking().Where(d => d.Key == key).OrderByDescending(d => d.Version)
-            .Select(d => d.Id).FirstOrDefaultAsync(cancellationToken);
 }

@@ -1,5 +1,6 @@
 using Wbpm.Domain.Engine;
 using Wbpm.Domain.Runtime;
+using Wbpm.Infrastructure.Definitions;
 using Wbpm.Infrastructure.Jobs;
 
 namespace Wbpm.Infrastructure.Runtime.Handlers;
@@ -16,7 +17,7 @@ public sealed class TimerStartHandler(InstanceCommands commands, ExecutableDefin
     public async Task HandleAsync(JobExecution job, CancellationToken cancellationToken)
     {
         var payload = JobPayload.Read<TimerStartPayload>(job.Job);
-        if (await ExecutableDefinitions.LatestIdAsync(job.Db, payload.DefinitionKey, cancellationToken) != payload.DefinitionId)
+        if (await LatestVersions.QueryAsync(job.Db, payload.DefinitionKey, cancellationToken) != payload.DefinitionId)
             return;
         var definition = await definitions.GetAsync(job.Db, payload.DefinitionId, cancellationToken);
         await commands.StageStartAsync(job.Db, definition, new StartInstance(payload.StartEventId), job.Now, cancellationToken);

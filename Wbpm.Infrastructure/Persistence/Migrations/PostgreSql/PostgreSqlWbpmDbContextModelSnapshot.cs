@@ -841,11 +841,14 @@ namespace Wbpm.Infrastructure.Persistence.Migrations.PostgreSql
 
                     b.HasIndex("TenantId", "DefinitionKey", "Name", "Type");
 
-                    b.HasIndex("TenantId", "Name", "DateValue", "ProcessInstanceId");
+                    b.HasIndex("TenantId", "Name", "DateValue", "ProcessInstanceId")
+                        .HasFilter("\"DateValue\" IS NOT NULL");
 
-                    b.HasIndex("TenantId", "Name", "NumberValue", "ProcessInstanceId");
+                    b.HasIndex("TenantId", "Name", "NumberValue", "ProcessInstanceId")
+                        .HasFilter("\"NumberValue\" IS NOT NULL");
 
-                    b.HasIndex("TenantId", "Name", "TextValue", "ProcessInstanceId");
+                    b.HasIndex("TenantId", "Name", "TextValue", "ProcessInstanceId")
+                        .HasFilter("\"TextValue\" IS NOT NULL");
 
                     b.ToTable("InstanceVariables", (string)null);
                 });
