@@ -4,16 +4,18 @@ namespace Wbpm.Benchmarks;
 
 /// <summary>
 /// Runs <c>count</c> async operations on <c>parallelism</c> workers; throughput over the whole run, latency per operation,
-/// and the process's CPU time per operation (steadier than throughput on a shared VM whose speed varies run to run).
+/// the process's CPU time per operation (steadier than throughput on a shared VM whose speed varies run to run), and
+/// how many methods .NET compiled meanwhile (a warm process compiles next to none).
 /// </summary>
 public static class ParallelLatencies
 {
-    public static async Task<(double P50, double P95, double P99, double Max, double PerSecond, double CpuMsPerOperation)> MeasureAsync(
+    public static async Task<(double P50, double P95, double P99, double Max, double PerSecond, double CpuMsPerOperation, long MethodsCompiled)> MeasureAsync(
         int count, int parallelism, Func<int, Task> operation)
     {
         var samples = new double[count];
         var next = -1;
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var compiledBefore = System.Runtime.JitInfo.GetCompiledMethodCount();
         var total = Stopwatch.StartNew();
         var workers = Enumerable.Range(0, parallelism).Select(_ => Task.Run(async () =>
         {
@@ -30,6 +32,7 @@ public static class ParallelLatencies
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         Array.Sort(samples);
         return (Latencies.Percentile(samples, 0.50), Latencies.Percentile(samples, 0.95), Latencies.Percentile(samples, 0.99),
-            samples[^1], count / total.Elapsed.TotalSeconds, cpu.TotalMilliseconds / count);
+            samples[^1], count / total.Elapsed.TotalSeconds, cpu.TotalMilliseconds / count,
+            System.Runtime.JitInfo.GetCompiledMethodCount() - compiledBefore);
     }
 }

@@ -16,6 +16,8 @@ public sealed class EffectWriter
         IReadOnlyList<EngineEffect> effects, DateTimeOffset now, string? runningJobId, CancellationToken cancellationToken)
     {
         var sequence = instance.Revision * HistoryEntry.SequenceBlock;
+        // Started rows of this command by activity instance: an end in the same command folds into its start's row.
+        Dictionary<string, HistoryEntry>? startedNow = null;
         foreach (var effect in effects)
         {
             switch (effect)
@@ -54,8 +56,15 @@ public sealed class EffectWriter
                 case SubscriptionClosed e:
                     db.EventSubscriptions.Remove(await FindAsync<EventSubscription>(db, e.SubscriptionId, cancellationToken));
                     break;
+                case HistoryEvent { Kind: HistoryEventKind.Completed or HistoryEventKind.Cancelled } e
+                    when startedNow?.Remove(e.ActivityInstanceId, out var started) == true:
+                    started.EndInSameCommand(e);
+                    break;
                 case HistoryEvent e:
-                    db.UntrackedInserts.Add(new HistoryEntry(Guid.CreateVersion7().ToString("N"), instance, e, sequence++));
+                    var entry = new HistoryEntry(Guid.CreateVersion7().ToString("N"), instance, e, sequence++);
+                    if (e.Kind == HistoryEventKind.Started)
+                        (startedNow ??= new(StringComparer.Ordinal))[e.ActivityInstanceId] = entry;
+                    db.UntrackedInserts.Add(entry);
                     break;
                 case IncidentRaised e:
                     db.Incidents.Add(DomainIncident.ForInstance(e.IncidentId, instance.TenantId, instance.Id, e.ElementId, e.Message, e.At));

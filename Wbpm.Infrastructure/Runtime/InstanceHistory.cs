@@ -17,6 +17,13 @@ public static class InstanceHistory
         var items = new List<(string ActivityId, HistoryItem Item)>();
         foreach (var e in events.Where(e => e.ElementType != "process"))
         {
+            if (e.StartedAt is { } startedAt)
+            {
+                // One row for an element instance that started and ended in one command (HistoryEntry).
+                items.Add((e.ActivityInstanceId, new HistoryItem(e.ElementId, e.ElementType, e.ElementName, startedAt, e.At, StateOf(e.Kind),
+                    e.Kind == HistoryEventKind.Completed ? e.UserId : null)));
+                continue;
+            }
             var index = items.FindLastIndex(i => i.ActivityId == e.ActivityInstanceId && i.Item.State == "active");
             if (e.Kind == HistoryEventKind.Started || index < 0)
             {
@@ -27,10 +34,12 @@ public static class InstanceHistory
             if (e.Kind is HistoryEventKind.Completed or HistoryEventKind.Cancelled)
                 items[index] = (e.ActivityInstanceId, items[index].Item with
                 {
-                    EndedAt = e.At, State = e.Kind == HistoryEventKind.Completed ? "completed" : "cancelled",
+                    EndedAt = e.At, State = StateOf(e.Kind),
                     CompletedBy = e.Kind == HistoryEventKind.Completed ? e.UserId : null,
                 });
         }
         return items.Select(i => i.Item).ToList();
     }
+
+    private static string StateOf(HistoryEventKind end) => end == HistoryEventKind.Completed ? "completed" : "cancelled";
 }

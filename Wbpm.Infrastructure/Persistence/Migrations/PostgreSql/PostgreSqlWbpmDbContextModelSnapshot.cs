@@ -1156,6 +1156,9 @@ namespace Wbpm.Infrastructure.Persistence.Migrations.PostgreSql
                     b.Property<long>("Sequence")
                         .HasColumnType("bigint");
 
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("TenantId")
                         .IsRequired()
                         .HasMaxLength(64)
