@@ -32,6 +32,7 @@ public sealed class MultiRowInserts(params Type[] entityTypes) : SaveChangesInte
     private readonly HashSet<Type> _types = [.. entityTypes];
     private readonly ConditionalWeakTable<DbContext, PendingRows> _pending = new();
     private readonly ConcurrentDictionary<(IModel, Type), TableShape> _shapes = new();
+    private readonly ConditionalWeakTable<DbConnection, Dictionary<TableShape, (DbCommand, DbParameter[])>> _prepared = new();
 
     /// <summary>A synchronous save keeps EF's own inserts (Wbpm's runtime saves asynchronously).</summary>
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result) => result;
@@ -147,7 +148,7 @@ public sealed class MultiRowInserts(params Type[] entityTypes) : SaveChangesInte
         context.Database.AutoSavepointsEnabled = pending.Savepoints;
     }
 
-    private static Task<int> InsertAsync(DbContext context, DbTransaction transaction, TableRows table, CancellationToken cancellationToken) =>
+    private Task<int> InsertAsync(DbContext context, DbTransaction transaction, TableRows table, CancellationToken cancellationToken) =>
         transaction is Microsoft.Data.Sqlite.SqliteTransaction
             ? InsertRowByRowAsync(context, transaction, table, cancellationToken)
             : InsertInChunksAsync(context, transaction, table, cancellationToken);
@@ -155,13 +156,35 @@ public sealed class MultiRowInserts(params Type[] entityTypes) : SaveChangesInte
     /// <summary>
     /// SQLite runs in-process: no round trips to save, but preparing a statement of hundreds of parameters and binding
     /// each by name costs ~50 µs a row (docs/benchmarks.md). One prepared single-row INSERT, re-bound per row, is ~5 µs.
+    /// The prepared INSERT stays with its connection: the group-commit writer's connection lives as long as the process
+    /// and would otherwise prepare the same statements again for every save.
     /// </summary>
-    private static async Task<int> InsertRowByRowAsync(DbContext context, DbTransaction transaction, TableRows table,
+    private async Task<int> InsertRowByRowAsync(DbContext context, DbTransaction transaction, TableRows table,
         CancellationToken cancellationToken)
     {
         var shape = table.Shape;
+        var prepared = _prepared.GetOrCreateValue(transaction.Connection!);
+        if (!prepared.TryGetValue(shape, out var insert))
+            prepared[shape] = insert = await PrepareInsertAsync(context, transaction, shape, cancellationToken);
+        var (command, parameters) = insert;
+        command.Transaction = transaction;
+        var inserted = 0;
+        foreach (var row in table.Values)
+        {
+            for (var column = 0; column < parameters.Length; column++)
+                parameters[column].Value = shape.Mappings[column].Converter is { } converter && row[column] is { } value
+                    ? converter.ConvertToProvider(value) ?? DBNull.Value
+                    : row[column] ?? DBNull.Value;
+            inserted += await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        return inserted;
+    }
+
+    private static async Task<(DbCommand, DbParameter[])> PrepareInsertAsync(DbContext context, DbTransaction transaction, TableShape shape,
+        CancellationToken cancellationToken)
+    {
         var sql = context.GetService<ISqlGenerationHelper>();
-        await using var command = Command(context, transaction);
+        var command = Command(context, transaction);
         var text = new StringBuilder(shape.InsertPrefix).Append('(');
         var parameters = new DbParameter[shape.Properties.Count];
         for (var column = 0; column < parameters.Length; column++)
@@ -175,16 +198,7 @@ public sealed class MultiRowInserts(params Type[] entityTypes) : SaveChangesInte
         }
         command.CommandText = text.Append(')').ToString();
         await command.PrepareAsync(cancellationToken);
-        var inserted = 0;
-        foreach (var row in table.Values)
-        {
-            for (var column = 0; column < parameters.Length; column++)
-                parameters[column].Value = shape.Mappings[column].Converter is { } converter && row[column] is { } value
-                    ? converter.ConvertToProvider(value) ?? DBNull.Value
-                    : row[column] ?? DBNull.Value;
-            inserted += await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-        return inserted;
+        return (command, parameters);
     }
 
     /// <summary>A server database: one statement of many rows per round trip.</summary>

@@ -33,7 +33,7 @@ public abstract class WbpmDbContext(DbContextOptions options, TenantScope scope)
     /// tracking, which cost more than writing them; <see cref="MultiRowInserts"/> inserts them with the save's other rows
     /// and empties the list only when the save committed, so a save that is tried again writes them again.
     /// </summary>
-    internal List<object> UntrackedInserts { get; } = [];
+    public List<object> UntrackedInserts { get; } = [];
 
     // Read by the query filters; EF parameterises them per context instance.
     private bool SeesAllTenants => Scope.IsAllTenants;

@@ -48,6 +48,27 @@ public sealed class MultiRowInsertsTests
 
     [Theory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task UntrackedRowsAreWrittenOnceAndEverySaveOfAContextWritesItsOwn(DatabaseProvider provider)
+    {
+        await using var host = await RuntimeTestHost.CreateAsync(provider);
+        var instance = await StartAsync(host);
+        await using (var db = host.OpenAllTenants())
+        {
+            var tracked = await db.ProcessInstances.SingleAsync(i => i.Id == instance.Id, Ct);
+            // Two saves of one context, its connection closed in between: the second re-uses what the first prepared.
+            db.UntrackedInserts.Add(new HistoryEntry("u-1", tracked, new HistoryEvent("a-u", "x", "task", null, HistoryEventKind.Started, At, null), 11));
+            await db.SaveChangesAsync(Ct);
+            db.UntrackedInserts.Add(new HistoryEntry("u-2", tracked, new HistoryEvent("a-u", "x", "task", null, HistoryEventKind.Completed, At, null), 12));
+            await db.SaveChangesAsync(Ct);
+            Assert.Empty(db.UntrackedInserts);
+        }
+
+        await using var check = host.OpenAllTenants();
+        Assert.Equal(["u-1", "u-2"], await check.HistoryEvents.Where(h => h.ActivityInstanceId == "a-u").OrderBy(h => h.Sequence).Select(h => h.Id).ToListAsync(Ct));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task AFailedSaveWritesNoRowAndTheSameContextCanSaveThemAfterTheCauseIsGone(DatabaseProvider provider)
     {
         await using var host = await RuntimeTestHost.CreateAsync(provider);
