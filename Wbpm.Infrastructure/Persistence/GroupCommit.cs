@@ -31,12 +31,11 @@ public sealed partial class GroupCommit(WbpmDbContextFactory contexts, ILogger<G
 
     private const int BatchesPerCheckpoint = 32;
 
-    private const string Savepoint = "wbpm_group_member";
-
     private readonly Lock _gate = new();
     private readonly Queue<PendingSave> _queue = new();
     private bool _writing;
     private WbpmDbContext? _writer;
+    private Savepoints? _savepoints;
     private int _batchesSinceCheckpoint;
     private int _checkpointing;
     private int _catchUpDue;
@@ -101,7 +100,7 @@ public sealed partial class GroupCommit(WbpmDbContextFactory contexts, ILogger<G
             var shared = transaction.GetDbTransaction();
             foreach (var member in batch)
             {
-                if (await SaveMemberAsync(member, connection, shared))
+                if (await SaveMemberAsync(member, connection, shared, _savepoints!))
                     saved.Add(member);
             }
             await transaction.CommitAsync();
@@ -123,7 +122,7 @@ public sealed partial class GroupCommit(WbpmDbContextFactory contexts, ILogger<G
 
     /// <returns>True when the member's rows are in the transaction; false when it failed alone (already told).</returns>
     /// <exception cref="DbException">Rolling back to the member's savepoint failed: the whole transaction is lost.</exception>
-    private static async Task<bool> SaveMemberAsync(PendingSave member, DbConnection connection, DbTransaction shared)
+    private static async Task<bool> SaveMemberAsync(PendingSave member, DbConnection connection, DbTransaction shared, Savepoints savepoints)
     {
         if (member.CancellationToken.IsCancellationRequested)
         {
@@ -140,19 +139,19 @@ public sealed partial class GroupCommit(WbpmDbContextFactory contexts, ILogger<G
             await db.Database.UseTransactionAsync(shared);
             // Our savepoint, not EF's: EF releases its own before SavedChanges, where MultiRowInserts writes history rows.
             db.Database.AutoSavepointsEnabled = false;
-            await shared.SaveAsync(Savepoint);
+            await savepoints.RunAsync(savepoints.Begin, shared);
             try
             {
                 // Not the caller's token: cancelling interrupts every statement of the shared connection.
                 await db.SaveChangesAsync(CancellationToken.None);
-                await shared.ReleaseAsync(Savepoint);
+                await savepoints.RunAsync(savepoints.Release, shared);
             }
             catch (Exception e) when (e is not DbException || IsStatementError(e))
             {
                 // Anything else (an I/O error) may have ended SQLite's transaction: rolling back to the savepoint then
                 // throws, and the whole batch fails with it.
-                await shared.RollbackAsync(Savepoint);
-                await shared.ReleaseAsync(Savepoint);
+                await savepoints.RunAsync(savepoints.RollBack, shared);
+                await savepoints.RunAsync(savepoints.Release, shared);
                 failure = e;
             }
         }
@@ -185,6 +184,7 @@ public sealed partial class GroupCommit(WbpmDbContextFactory contexts, ILogger<G
         // The writer never checkpoints on commit (SQLite's default makes every ~1,000th page's commit copy the whole
         // WAL into the database first, a 10 ms stall for whoever waits on that batch): a side connection does it.
         await writer.Database.ExecuteSqlRawAsync("PRAGMA wal_autocheckpoint=0;");
+        _savepoints = new Savepoints(writer.Database.GetDbConnection());
         return _writer = writer;
     }
 
@@ -242,6 +242,8 @@ public sealed partial class GroupCommit(WbpmDbContextFactory contexts, ILogger<G
             return;
         var writer = _writer;
         _writer = null;
+        _savepoints?.Dispose();
+        _savepoints = null;
         try
         {
             // The connection goes back to the pool: whoever gets it next checkpoints on commit again (SQLite's default).
@@ -267,6 +269,39 @@ public sealed partial class GroupCommit(WbpmDbContextFactory contexts, ILogger<G
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A WAL checkpoint failed; the next one retries.")]
     private static partial void LogCheckpointFailed(ILogger logger, Exception exception);
+
+    /// <summary>
+    /// A member's savepoint statements, prepared once on the writer's connection (ADO.NET's SqliteTransaction.Save
+    /// prepares a new command every time, three per member).
+    /// </summary>
+    private sealed class Savepoints(DbConnection connection) : IDisposable
+    {
+        private const string Name = "wbpm_group_member";
+
+        public DbCommand Begin { get; } = Command(connection, $"SAVEPOINT {Name};");
+        public DbCommand Release { get; } = Command(connection, $"RELEASE {Name};");
+        public DbCommand RollBack { get; } = Command(connection, $"ROLLBACK TO {Name};");
+
+        public async Task RunAsync(DbCommand command, DbTransaction transaction)
+        {
+            command.Transaction = transaction;
+            await command.ExecuteNonQueryAsync();
+        }
+
+        public void Dispose()
+        {
+            Begin.Dispose();
+            Release.Dispose();
+            RollBack.Dispose();
+        }
+
+        private static DbCommand Command(DbConnection connection, string sql)
+        {
+            var command = connection.CreateCommand();
+            command.CommandText = sql;
+            return command;
+        }
+    }
 
     private sealed class PendingSave(WbpmDbContext db, CancellationToken cancellationToken)
     {

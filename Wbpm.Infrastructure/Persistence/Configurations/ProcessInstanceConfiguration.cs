@@ -27,8 +27,10 @@ internal sealed class ProcessInstanceConfiguration : IEntityTypeConfiguration<Pr
         builder.HasIndex(i => new { i.TenantId, i.StartedAt });
         builder.HasIndex(i => new { i.TenantId, i.DefinitionKey, i.Status });
         builder.HasIndex(i => new { i.TenantId, i.Status });
-        builder.HasIndex(i => new { i.TenantId, i.BusinessKey });
+        // Partial: most instances have no business key and no parent, and an entry for a NULL is a page to write per
+        // start that no look-up reads (they all ask for a value).
+        builder.HasIndex(i => new { i.TenantId, i.BusinessKey }).HasFilter("\"BusinessKey\" IS NOT NULL");
         builder.HasIndex(i => i.DefinitionId);
-        builder.HasIndex(i => new { i.ParentInstanceId, i.ParentCallId });
+        builder.HasIndex(i => new { i.ParentInstanceId, i.ParentCallId }).HasFilter("\"ParentInstanceId\" IS NOT NULL");
     }
 }

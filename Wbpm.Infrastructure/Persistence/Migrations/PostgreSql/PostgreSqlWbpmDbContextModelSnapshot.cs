@@ -1241,9 +1241,11 @@ namespace Wbpm.Infrastructure.Persistence.Migrations.PostgreSql
 
                     b.HasIndex("DefinitionId");
 
-                    b.HasIndex("ParentInstanceId", "ParentCallId");
+                    b.HasIndex("ParentInstanceId", "ParentCallId")
+                        .HasFilter("\"ParentInstanceId\" IS NOT NULL");
 
-                    b.HasIndex("TenantId", "BusinessKey");
+                    b.HasIndex("TenantId", "BusinessKey")
+                        .HasFilter("\"BusinessKey\" IS NOT NULL");
 
                     b.HasIndex("TenantId", "StartedAt");
 

@@ -1227,9 +1227,11 @@ namespace Wbpm.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("DefinitionId");
 
-                    b.HasIndex("ParentInstanceId", "ParentCallId");
+                    b.HasIndex("ParentInstanceId", "ParentCallId")
+                        .HasFilter("\"ParentInstanceId\" IS NOT NULL");
 
-                    b.HasIndex("TenantId", "BusinessKey");
+                    b.HasIndex("TenantId", "BusinessKey")
+                        .HasFilter("\"BusinessKey\" IS NOT NULL");
 
                     b.HasIndex("TenantId", "StartedAt");
 
