@@ -28,12 +28,36 @@ public sealed class InstanceVariableProjection
     {
         foreach (var (name, value) in after)
         {
-            if (before.TryGetValue(name, out var old) && JsonElement.DeepEquals(old, value))
+            if (!before.TryGetValue(name, out var old) && !IsTracked(db, instance.Id, name))
+            {
+                // A new variable has no stored row: rows exist only for variables of the state before this command,
+                // so there is nothing to look up (a query per variable). Only a chained command of this context that
+                // removed the variable leaves a (deleted) row in the tracker, and the upsert below revives that one.
+                if (Scalar(value) is { } scalar)
+                    db.InstanceVariables.Add(new InstanceVariable(instance.TenantId, instance.Id, instance.DefinitionKey, name, scalar));
+                continue;
+            }
+            if (before.ContainsKey(name) && JsonElement.DeepEquals(old, value))
                 continue;
             await UpsertAsync(db, instance, name, Scalar(value), cancellationToken);
         }
         foreach (var name in before.Keys.Where(n => !after.ContainsKey(n)))
             await UpsertAsync(db, instance, name, null, cancellationToken);
+    }
+
+    // The identity map only: DbSet.Local would scan every tracked entity for changes first.
+    private static bool IsTracked(WbpmDbContext db, string instanceId, string name)
+    {
+        var detectChanges = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            return db.InstanceVariables.Local.FindEntryUntyped([instanceId, name]) is not null;
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = detectChanges;
+        }
     }
 
     private static async Task UpsertAsync(WbpmDbContext db, ProcessInstance instance, string name, ScalarValue? value,

@@ -117,11 +117,12 @@ public sealed class TaskService(
     {
         currentUser.Require(Permission.TaskWork);
         await using var db = contexts.Create();
-        var task = await LoadAsync(db, taskId, cancellationToken);
+        // Without its candidates: only an unassigned task completed by someone without task.manage needs them.
+        var task = await db.UserTasks.FirstOrDefaultAsync(t => t.Id == taskId, cancellationToken) ?? throw new NotFoundException("Task", taskId);
         ThrowIfClosed(task);
         var me = currentUser.UserName!;
         if (!currentUser.Has(Permission.TaskManage) && task.Assignee != me
-            && (task.Assignee is not null || !task.IsCandidate(me, await GroupKeysAsync(db, cancellationToken))))
+            && (task.Assignee is not null || !await IsCandidateAsync(db, task, me, cancellationToken)))
             throw new ForbiddenException($"{Permission.TaskManage} (only the assignee or a candidate may complete task '{taskId}')");
         variables = await CheckFormAsync(db, task, variables, outcome, cancellationToken);
         var now = time.GetUtcNow();
@@ -199,6 +200,12 @@ public sealed class TaskService(
     private static async Task<UserTask> LoadAsync(WbpmDbContext db, string taskId, CancellationToken cancellationToken) =>
         await db.UserTasks.Include(t => t.Candidates).FirstOrDefaultAsync(t => t.Id == taskId, cancellationToken)
         ?? throw new NotFoundException("Task", taskId);
+
+    private async Task<bool> IsCandidateAsync(WbpmDbContext db, UserTask task, string me, CancellationToken cancellationToken)
+    {
+        await db.Entry(task).Collection(t => t.Candidates).LoadAsync(cancellationToken);
+        return task.IsCandidate(me, await GroupKeysAsync(db, cancellationToken));
+    }
 
     private async Task<IReadOnlyCollection<string>> GroupKeysAsync(WbpmDbContext db, CancellationToken cancellationToken)
     {
