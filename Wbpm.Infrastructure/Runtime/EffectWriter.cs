@@ -61,7 +61,7 @@ public sealed class EffectWriter
                     started.EndInSameCommand(e);
                     break;
                 case HistoryEvent e:
-                    var entry = new HistoryEntry(Guid.CreateVersion7().ToString("N"), instance, e, sequence++);
+                    var entry = new HistoryEntry(instance, e, sequence++);
                     if (e.Kind == HistoryEventKind.Started)
                         (startedNow ??= new(StringComparer.Ordinal))[e.ActivityInstanceId] = entry;
                     db.UntrackedInserts.Add(entry);

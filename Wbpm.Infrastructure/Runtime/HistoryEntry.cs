@@ -6,7 +6,9 @@ namespace Wbpm.Infrastructure.Runtime;
 /// <summary>
 /// One append-only history event of an instance (element started, completed, cancelled, incident).
 /// <see cref="Sequence"/> orders events within the instance: the instance revision of the command times a block size
-/// plus the effect's position, so "in start order" never depends on clock resolution or insert order.
+/// plus the effect's position, so "in start order" never depends on clock resolution or insert order. Only the
+/// command that won the instance's revision writes history, so (instance, sequence) is the row's key: no id column,
+/// no index of its own to write per row.
 /// An element instance that starts and ends in the same command (a set task, a gateway, an event passed through: most
 /// of a straight-through run) is ONE row: the end event's kind and time, its start in <see cref="StartedAt"/>, and the
 /// start's position in <see cref="Sequence"/>. That halves the rows a run writes (docs/benchmarks.md).
@@ -15,11 +17,10 @@ public sealed class HistoryEntry : ITenantOwned
 {
     public const long SequenceBlock = 1_000_000;
 
-    private HistoryEntry() { Id = TenantId = ProcessInstanceId = ActivityInstanceId = ElementId = ElementType = ""; }
+    private HistoryEntry() { TenantId = ProcessInstanceId = ActivityInstanceId = ElementId = ElementType = ""; }
 
-    public HistoryEntry(string id, ProcessInstance instance, HistoryEvent e, long sequence)
+    public HistoryEntry(ProcessInstance instance, HistoryEvent e, long sequence)
     {
-        Id = id;
         TenantId = instance.TenantId;
         ProcessInstanceId = instance.Id;
         ActivityInstanceId = e.ActivityInstanceId;
@@ -32,7 +33,6 @@ public sealed class HistoryEntry : ITenantOwned
         Sequence = sequence;
     }
 
-    public string Id { get; private set; }
     public string TenantId { get; private set; }
     public string ProcessInstanceId { get; private set; }
     public string ActivityInstanceId { get; private set; }

@@ -10,8 +10,9 @@ internal sealed class HistoryEntryConfiguration : IEntityTypeConfiguration<Histo
     public void Configure(EntityTypeBuilder<HistoryEntry> builder)
     {
         builder.ToTable("HistoryEvents");
-        builder.HasKey(h => h.Id);
-        builder.Property(h => h.Id).HasMaxLength(64);
+        // An instance's history in order is a range of its key.
+        builder.HasKey(h => new { h.ProcessInstanceId, h.Sequence });
+        builder.Property(h => h.Sequence).ValueGeneratedNever();
         builder.Property(h => h.TenantId).HasMaxLength(64).IsRequired();
         builder.Property(h => h.ProcessInstanceId).HasMaxLength(64).IsRequired();
         builder.Property(h => h.ActivityInstanceId).HasMaxLength(64).IsRequired();
@@ -20,8 +21,5 @@ internal sealed class HistoryEntryConfiguration : IEntityTypeConfiguration<Histo
         builder.Property(h => h.ElementName).HasMaxLength(500);
         builder.Property(h => h.Kind).HasConversion<string>().HasMaxLength(16).IsRequired();
         builder.Property(h => h.UserId).HasMaxLength(256);
-
-        // An instance's history in order.
-        builder.HasIndex(h => new { h.ProcessInstanceId, h.Sequence });
     }
 }

@@ -28,19 +28,19 @@ public sealed class MultiRowInsertsTests
         await using (var db = host.OpenAllTenants())
         {
             var tracked = await db.ProcessInstances.SingleAsync(i => i.Id == instance.Id, Ct);
-            db.HistoryEvents.Add(new HistoryEntry("h-1", tracked, new HistoryEvent("a-1", "review", "userTask", "Review \"it\"", HistoryEventKind.Incident, At, null), 42));
-            db.HistoryEvents.Add(new HistoryEntry("h-2", tracked, new HistoryEvent("a-1", "review", "userTask", null, HistoryEventKind.Cancelled, At.AddDays(1), "bob"), 43));
+            db.HistoryEvents.Add(new HistoryEntry(tracked, new HistoryEvent("a-1", "review", "userTask", "Review \"it\"", HistoryEventKind.Incident, At, null), 42));
+            db.HistoryEvents.Add(new HistoryEntry(tracked, new HistoryEvent("a-1", "review", "userTask", null, HistoryEventKind.Cancelled, At.AddDays(1), "bob"), 43));
             db.InstanceVariables.Add(new InstanceVariable(RuntimeTestHost.TenantA, instance.Id, "k", "due", new ScalarValue(VariableType.Date, "2026-03-02", null, At, null)));
             db.InstanceVariables.Add(new InstanceVariable(RuntimeTestHost.TenantA, instance.Id, "k", "ok", new ScalarValue(VariableType.Boolean, null, null, null, false)));
             await db.SaveChangesAsync(Ct);
         }
 
         await using var check = host.OpenAllTenants();
-        var incident = await check.HistoryEvents.AsNoTracking().SingleAsync(h => h.Id == "h-1", Ct);
+        var incident = await check.HistoryEvents.AsNoTracking().SingleAsync(h => h.Sequence == 42, Ct);
         Assert.Equal((RuntimeTestHost.TenantA, instance.Id, "a-1", "review", "userTask", "Review \"it\"", HistoryEventKind.Incident, At, (string?)null, 42L),
             (incident.TenantId, incident.ProcessInstanceId, incident.ActivityInstanceId, incident.ElementId, incident.ElementType, incident.ElementName,
                 incident.Kind, incident.At, incident.UserId, incident.Sequence));
-        Assert.Equal(HistoryEventKind.Cancelled, (await check.HistoryEvents.AsNoTracking().SingleAsync(h => h.Id == "h-2" && h.At > At, Ct)).Kind);
+        Assert.Equal(HistoryEventKind.Cancelled, (await check.HistoryEvents.AsNoTracking().SingleAsync(h => h.Sequence == 43 && h.At > At, Ct)).Kind);
         var due = await check.InstanceVariables.AsNoTracking().SingleAsync(v => v.ProcessInstanceId == instance.Id && v.Name == "due", Ct);
         Assert.Equal((VariableType.Date, "2026-03-02", (double?)null, (DateTimeOffset?)At, (bool?)null), (due.Type, due.TextValue, due.NumberValue, due.DateValue, due.BooleanValue));
         Assert.False((await check.InstanceVariables.AsNoTracking().SingleAsync(v => v.ProcessInstanceId == instance.Id && v.Name == "ok", Ct)).BooleanValue);
@@ -56,15 +56,15 @@ public sealed class MultiRowInsertsTests
         {
             var tracked = await db.ProcessInstances.SingleAsync(i => i.Id == instance.Id, Ct);
             // Two saves of one context, its connection closed in between: the second re-uses what the first prepared.
-            db.UntrackedInserts.Add(new HistoryEntry("u-1", tracked, new HistoryEvent("a-u", "x", "task", null, HistoryEventKind.Started, At, null), 11));
+            db.UntrackedInserts.Add(new HistoryEntry(tracked, new HistoryEvent("a-u", "x", "task", null, HistoryEventKind.Started, At, null), 11));
             await db.SaveChangesAsync(Ct);
-            db.UntrackedInserts.Add(new HistoryEntry("u-2", tracked, new HistoryEvent("a-u", "x", "task", null, HistoryEventKind.Completed, At, null), 12));
+            db.UntrackedInserts.Add(new HistoryEntry(tracked, new HistoryEvent("a-u", "x", "task", null, HistoryEventKind.Completed, At, null), 12));
             await db.SaveChangesAsync(Ct);
             Assert.Empty(db.UntrackedInserts);
         }
 
         await using var check = host.OpenAllTenants();
-        Assert.Equal(["u-1", "u-2"], await check.HistoryEvents.Where(h => h.ActivityInstanceId == "a-u").OrderBy(h => h.Sequence).Select(h => h.Id).ToListAsync(Ct));
+        Assert.Equal([11L, 12L], await check.HistoryEvents.Where(h => h.ActivityInstanceId == "a-u").OrderBy(h => h.Sequence).Select(h => h.Sequence).ToListAsync(Ct));
     }
 
     [Theory]
@@ -75,19 +75,19 @@ public sealed class MultiRowInsertsTests
         var instance = await StartAsync(host);
         await using var db = host.OpenAllTenants();
         var tracked = await db.ProcessInstances.SingleAsync(i => i.Id == instance.Id, Ct);
-        db.HistoryEvents.Add(new HistoryEntry("h-retry", tracked, new HistoryEvent("a-9", "x", "task", null, HistoryEventKind.Started, At, null), 7));
+        db.HistoryEvents.Add(new HistoryEntry(tracked, new HistoryEvent("a-9", "x", "task", null, HistoryEventKind.Started, At, null), 7));
         var duplicate = new Tenant(RuntimeTestHost.TenantB, "Tenant B again", At); // the key exists: the save fails
         db.Tenants.Add(duplicate);
 
         await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync(Ct));
 
         await using (var check = host.OpenAllTenants())
-            Assert.False(await check.HistoryEvents.AnyAsync(h => h.Id == "h-retry", Ct));
+            Assert.False(await check.HistoryEvents.AnyAsync(h => h.ActivityInstanceId == "a-9", Ct));
         Assert.Equal(EntityState.Added, db.ChangeTracker.Entries<HistoryEntry>().Single().State);
         db.Entry(duplicate).State = EntityState.Detached;
         await db.SaveChangesAsync(Ct);
         await using (var check = host.OpenAllTenants())
-            Assert.True(await check.HistoryEvents.AnyAsync(h => h.Id == "h-retry", Ct));
+            Assert.True(await check.HistoryEvents.AnyAsync(h => h.ActivityInstanceId == "a-9", Ct));
     }
 
     [Theory]
@@ -101,7 +101,7 @@ public sealed class MultiRowInsertsTests
             await using var db = host.OpenAllTenants();
             var tracked = await db.ProcessInstances.SingleAsync(i => i.Id == instance.Id, Ct);
             await using var transaction = await db.Database.BeginTransactionAsync(Ct);
-            db.HistoryEvents.Add(new HistoryEntry($"h-{commit}", tracked, new HistoryEvent("a-7", "x", "task", null, HistoryEventKind.Started, At, null), 7));
+            db.HistoryEvents.Add(new HistoryEntry(tracked, new HistoryEvent("a-7", "x", "task", null, HistoryEventKind.Started, At, null), commit ? 71 : 70));
             await db.SaveChangesAsync(Ct);
             if (commit)
                 await transaction.CommitAsync(Ct);
@@ -110,7 +110,7 @@ public sealed class MultiRowInsertsTests
         }
 
         await using var check = host.OpenAllTenants();
-        Assert.Equal(["h-True"], await check.HistoryEvents.Where(h => h.ActivityInstanceId == "a-7").Select(h => h.Id).ToListAsync(Ct));
+        Assert.Equal([71L], await check.HistoryEvents.Where(h => h.ActivityInstanceId == "a-7").Select(h => h.Sequence).ToListAsync(Ct));
     }
 
     [Theory]

@@ -1117,9 +1117,12 @@ namespace Wbpm.Infrastructure.Persistence.Migrations.PostgreSql
 
             modelBuilder.Entity("Wbpm.Infrastructure.Runtime.HistoryEntry", b =>
                 {
-                    b.Property<string>("Id")
+                    b.Property<string>("ProcessInstanceId")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("ActivityInstanceId")
                         .IsRequired()
@@ -1148,14 +1151,6 @@ namespace Wbpm.Infrastructure.Persistence.Migrations.PostgreSql
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
-                    b.Property<string>("ProcessInstanceId")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<long>("Sequence")
-                        .HasColumnType("bigint");
-
                     b.Property<DateTimeOffset?>("StartedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1168,9 +1163,7 @@ namespace Wbpm.Infrastructure.Persistence.Migrations.PostgreSql
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
-                    b.HasKey("Id");
-
-                    b.HasIndex("ProcessInstanceId", "Sequence");
+                    b.HasKey("ProcessInstanceId", "Sequence");
 
                     b.ToTable("HistoryEvents", (string)null);
                 });

@@ -1103,9 +1103,12 @@ namespace Wbpm.Infrastructure.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("Wbpm.Infrastructure.Runtime.HistoryEntry", b =>
                 {
-                    b.Property<string>("Id")
+                    b.Property<string>("ProcessInstanceId")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ActivityInstanceId")
                         .IsRequired()
@@ -1134,14 +1137,6 @@ namespace Wbpm.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("ProcessInstanceId")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("Sequence")
-                        .HasColumnType("INTEGER");
-
                     b.Property<long?>("StartedAt")
                         .HasColumnType("INTEGER");
 
@@ -1154,9 +1149,7 @@ namespace Wbpm.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
-                    b.HasKey("Id");
-
-                    b.HasIndex("ProcessInstanceId", "Sequence");
+                    b.HasKey("ProcessInstanceId", "Sequence");
 
                     b.ToTable("HistoryEvents", (string)null);
                 });
