@@ -28,7 +28,10 @@ public sealed class InstanceVariableProjection
     {
         foreach (var (name, value) in after)
         {
-            if (!before.TryGetValue(name, out var old) && !IsTracked(db, instance.Id, name))
+            var existed = before.TryGetValue(name, out var old);
+            if (existed && JsonElement.DeepEquals(old, value))
+                continue;
+            if (!existed && !IsTracked(db, instance.Id, name))
             {
                 // A new variable has no stored row: rows exist only for variables of the state before this command,
                 // so there is nothing to look up (a query per variable). Only a chained command of this context that
@@ -37,8 +40,6 @@ public sealed class InstanceVariableProjection
                     db.InstanceVariables.Add(new InstanceVariable(instance.TenantId, instance.Id, instance.DefinitionKey, name, scalar));
                 continue;
             }
-            if (before.ContainsKey(name) && JsonElement.DeepEquals(old, value))
-                continue;
             await UpsertAsync(db, instance, name, Scalar(value), cancellationToken);
         }
         foreach (var name in before.Keys.Where(n => !after.ContainsKey(n)))
