@@ -28,6 +28,9 @@ public sealed class UsersAdminPage(IPage page)
     public async Task SearchAsync(string text)
     {
         await page.GetByLabel("Search users").FillAsync(text);
+        // The grid reloads 300 ms after the last keystroke: until then the matching row may already show among others,
+        // and a click on it could land while the reload re-renders the rows. Wait for the filtered grid.
+        await Assertions.Expect(page.Locator("[data-testid=users-grid] tbody tr").Filter(new() { HasNotText = text })).ToHaveCountAsync(0);
         await Assertions.Expect(Row(text)).ToBeVisibleAsync();
     }
 
