@@ -47,7 +47,7 @@ public static class DependencyInjection
         services.AddSingleton(sp => new WbpmDbContextFactory(database.Provider, connectionString, database.SqliteSynchronous,
             sp.GetRequiredService<TaskChangeCapture>(), sp.GetRequiredService<Notifications.NotificationCapture>()));
         services.AddScoped<TenantDbContextFactory>();
-        services.AddSingleton<GroupCommit>();
+        services.TryAddSingleton<GroupCommit>();
 
         // Identity's stores see all tenants: signing in and cookie revalidation happen before a tenant is known.
         // Application services never take this context; they use TenantDbContextFactory.

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Wbpm.Domain.Jobs;
 using Wbpm.Infrastructure.Observability;
 using Wbpm.Infrastructure.Persistence;
@@ -14,7 +13,7 @@ namespace Wbpm.Infrastructure.Jobs;
 /// Exclusive jobs of one instance never run at the same time: a candidate is skipped while another exclusive job
 /// of its instance holds a live lock, and a batch takes at most one exclusive job per instance.
 /// </summary>
-public sealed class JobAcquisition(WbpmDbContextFactory contexts, TimeProvider time, WbpmMetrics metrics)
+public sealed class JobAcquisition(WbpmDbContextFactory contexts, GroupCommit groupCommit, TimeProvider time, WbpmMetrics metrics)
 {
     // Any constant works; it only has to be the same on every node sharing the database.
     private const long PostgresClaimLockKey = 0x5762706D4A6F6273; // "WbpmJobs"
@@ -42,17 +41,7 @@ public sealed class JobAcquisition(WbpmDbContextFactory contexts, TimeProvider t
 
         // Whole milliseconds: PostgreSQL keeps microseconds, and the read-back below compares for equality.
         var expiry = TruncateToMilliseconds(now + lockDuration);
-        int claimed;
-        await using (var transaction = await SerializeClaimsAsync(db, cancellationToken))
-        {
-            claimed = await Acquirable(db, now)
-                .Where(j => ids.Contains(j.Id))
-                .ExecuteUpdateAsync(s => s
-                    .SetProperty(j => j.LockOwner, lockOwner)
-                    .SetProperty(j => j.LockExpiresAt, expiry), cancellationToken);
-            if (transaction is not null)
-                await transaction.CommitAsync(cancellationToken);
-        }
+        var claimed = await ClaimAsync(db, ids, lockOwner, now, expiry, cancellationToken);
 
         IReadOnlyList<Job> jobs = claimed == 0
             ? []
@@ -81,19 +70,37 @@ public sealed class JobAcquisition(WbpmDbContextFactory contexts, TimeProvider t
 
     /// <summary>
     /// The one per-provider spot. SQLite runs one writer at a time, so the conditional UPDATE alone is atomic with
-    /// its exclusivity check. PostgreSQL runs concurrent UPDATEs on snapshots that cannot see each other's new
+    /// its exclusivity check; it runs in the group commit, as the saves of commands and jobs do, instead of competing
+    /// with them for the lock. PostgreSQL runs concurrent UPDATEs on snapshots that cannot see each other's new
     /// locks, so two nodes could claim two exclusive jobs of one instance; a transaction-scoped advisory lock makes
     /// claims take turns (the UPDATE is a few milliseconds; running the jobs is not serialised). This is the same
     /// idea as Quartz's TRIGGER_ACCESS lock.
     /// </summary>
-    private async Task<IDbContextTransaction?> SerializeClaimsAsync(WbpmDbContext db, CancellationToken cancellationToken)
+    /// <returns>How many of <paramref name="ids"/> were claimed.</returns>
+    private async Task<int> ClaimAsync(WbpmDbContext db, List<string> ids, string lockOwner, DateTimeOffset now, DateTimeOffset expiry,
+        CancellationToken cancellationToken)
     {
         if (contexts.Provider != DatabaseProvider.PostgreSql)
-            return null;
-        var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        {
+            var claimed = 0;
+            await groupCommit.WriteAsync(async writer => claimed = await Claim(writer, ids, lockOwner, now, expiry, CancellationToken.None),
+                cancellationToken);
+            return claimed;
+        }
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({PostgresClaimLockKey})", cancellationToken);
-        return transaction;
+        var count = await Claim(db, ids, lockOwner, now, expiry, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return count;
     }
+
+    private static Task<int> Claim(WbpmDbContext db, List<string> ids, string lockOwner, DateTimeOffset now, DateTimeOffset expiry,
+        CancellationToken cancellationToken) =>
+        Acquirable(db, now)
+            .Where(j => ids.Contains(j.Id))
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(j => j.LockOwner, lockOwner)
+                .SetProperty(j => j.LockExpiresAt, expiry), cancellationToken);
 
     private static IEnumerable<string> OneExclusivePerInstance(IEnumerable<Candidate> candidates)
     {

@@ -45,7 +45,9 @@ public sealed partial class JobRunner
                     db.Jobs.Remove(job);
                 }
                 scheduledDueJobs = db.ChangeTracker.Entries<Job>().Any(e => e.State == EntityState.Added && e.Entity.DueAt <= now);
-                await db.SaveChangesAsync(cancellationToken);
+                // The handlers' reads are done: the save joins the group commit, which takes contexts without a connection.
+                await db.Database.CloseConnectionAsync();
+                await _groupCommit.SaveAsync(db, cancellationToken);
             }
             foreach (var job in jobs)
                 _metrics.RecordJobExecuted(job.Kind);

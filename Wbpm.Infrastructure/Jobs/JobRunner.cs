@@ -10,22 +10,25 @@ namespace Wbpm.Infrastructure.Jobs;
 
 /// <summary>
 /// Runs one claimed job: finds its handler, gives it a context of the job's tenant with the job attached, then
-/// deletes the job and saves in one SaveChanges. A failure is recorded in a fresh context (the handler's changes
+/// deletes the job and saves in one SaveChanges (on SQLite in the <see cref="GroupCommit"/> with the commands and other
+/// jobs committing at the same time: a job's own transaction would wait, polling, for the one writer's lock). A failure is recorded in a fresh context (the handler's changes
 /// are dropped); a concurrency conflict or a shutdown releases the lock without spending a retry.
 /// </summary>
 public sealed partial class JobRunner
 {
     private readonly WbpmDbContextFactory _contexts;
+    private readonly GroupCommit _groupCommit;
     private readonly Dictionary<string, IJobHandler> _handlers;
     private readonly TimeProvider _time;
     private readonly IJobWakeUp _wakeUp;
     private readonly WbpmMetrics _metrics;
     private readonly ILogger<JobRunner> _logger;
 
-    public JobRunner(WbpmDbContextFactory contexts, IEnumerable<IJobHandler> handlers, TimeProvider time, IJobWakeUp wakeUp,
-        WbpmMetrics metrics, ILogger<JobRunner> logger)
+    public JobRunner(WbpmDbContextFactory contexts, GroupCommit groupCommit, IEnumerable<IJobHandler> handlers, TimeProvider time,
+        IJobWakeUp wakeUp, WbpmMetrics metrics, ILogger<JobRunner> logger)
     {
         _contexts = contexts;
+        _groupCommit = groupCommit;
         _time = time;
         _wakeUp = wakeUp;
         _metrics = metrics;
@@ -64,7 +67,7 @@ public sealed partial class JobRunner
                 db.Jobs.Remove(job);
                 scheduledDueJobs = db.ChangeTracker.Entries<Job>()
                     .Any(e => e.State == EntityState.Added && e.Entity.DueAt <= now);
-                await db.SaveChangesAsync(cancellationToken);
+                await _groupCommit.SaveAsync(db, cancellationToken);
             }
             _metrics.RecordJobExecuted(job.Kind);
             // Post-commit hand-off: a follow-up job due now starts without waiting for the next poll.

@@ -56,7 +56,25 @@ public sealed partial class GroupCommit(WbpmDbContextFactory contexts, ILogger<G
         // the save and every interceptor that lists the tracked entries would otherwise scan again, on the writer.
         db.ChangeTracker.DetectChanges();
         db.ChangeTracker.AutoDetectChangesEnabled = false;
-        var pending = new PendingSave(db, cancellationToken);
+        await EnqueueAsync(new PendingSave(db, null, cancellationToken));
+    }
+
+    /// <summary>
+    /// Runs a write that is not a SaveChanges (a conditional UPDATE) on the writer's context, in the group's transaction
+    /// under a savepoint of its own, and returns once it is committed. SQLite only: a write on a connection of its own
+    /// would wait for the writer's lock, and while it held the lock the writer would wait in turn, both polling with
+    /// SQLite's busy handler (sleeps of 1, 2, 5 ... ms). <paramref name="write"/> runs on the writer: one statement, no
+    /// reads of its own data afterwards, nothing slow.
+    /// </summary>
+    public Task WriteAsync(Func<WbpmDbContext, Task> write, CancellationToken cancellationToken)
+    {
+        if (contexts.Provider != DatabaseProvider.Sqlite)
+            throw new InvalidOperationException("The group commit's own writes are for SQLite, which has one writer.");
+        return EnqueueAsync(new PendingSave(null, write, cancellationToken));
+    }
+
+    private async Task EnqueueAsync(PendingSave pending)
+    {
         bool startWriter;
         lock (_gate)
         {
@@ -100,7 +118,10 @@ public sealed partial class GroupCommit(WbpmDbContextFactory contexts, ILogger<G
             var shared = transaction.GetDbTransaction();
             foreach (var member in batch)
             {
-                if (await SaveMemberAsync(member, connection, shared, _savepoints!))
+                var ok = member.Db is null
+                    ? await WriteMemberAsync(member, writer, shared, _savepoints!)
+                    : await SaveMemberAsync(member, connection, shared, _savepoints!);
+                if (ok)
                     saved.Add(member);
             }
             await transaction.CommitAsync();
@@ -129,7 +150,7 @@ public sealed partial class GroupCommit(WbpmDbContextFactory contexts, ILogger<G
             member.Fail(new OperationCanceledException(member.CancellationToken));
             return false;
         }
-        var db = member.Db;
+        var db = member.Db!;
         var ownConnection = db.Database.GetConnectionString();
         Exception? failure = null;
         db.HeldAnnouncements = [];
@@ -168,6 +189,31 @@ public sealed partial class GroupCommit(WbpmDbContextFactory contexts, ILogger<G
             return true;
         member.Fail(failure);
         return false;
+    }
+
+    /// <returns>True when the member's write is in the transaction; false when it failed alone (already told).</returns>
+    /// <exception cref="DbException">Rolling back to the member's savepoint failed: the whole transaction is lost.</exception>
+    private static async Task<bool> WriteMemberAsync(PendingSave member, WbpmDbContext writer, DbTransaction shared, Savepoints savepoints)
+    {
+        if (member.CancellationToken.IsCancellationRequested)
+        {
+            member.Fail(new OperationCanceledException(member.CancellationToken));
+            return false;
+        }
+        await savepoints.RunAsync(savepoints.Begin, shared);
+        try
+        {
+            await member.Write!(writer);
+            await savepoints.RunAsync(savepoints.Release, shared);
+            return true;
+        }
+        catch (Exception e) when (e is not DbException || IsStatementError(e))
+        {
+            await savepoints.RunAsync(savepoints.RollBack, shared);
+            await savepoints.RunAsync(savepoints.Release, shared);
+            member.Fail(e);
+            return false;
+        }
     }
 
     // A constraint or a failed statement leaves SQLite's transaction usable; I/O errors and the like do not.
@@ -303,9 +349,11 @@ public sealed partial class GroupCommit(WbpmDbContextFactory contexts, ILogger<G
         }
     }
 
-    private sealed class PendingSave(WbpmDbContext db, CancellationToken cancellationToken)
+    /// <summary>A context to save, or (<see cref="Db"/> null) a write to run on the writer's context.</summary>
+    private sealed class PendingSave(WbpmDbContext? db, Func<WbpmDbContext, Task>? write, CancellationToken cancellationToken)
     {
-        public WbpmDbContext Db { get; } = db;
+        public WbpmDbContext? Db { get; } = db;
+        public Func<WbpmDbContext, Task>? Write { get; } = write;
         public CancellationToken CancellationToken { get; } = cancellationToken;
 
         // Asynchronous continuations: a caller's code must never run on (and stall) the writer.
@@ -314,8 +362,8 @@ public sealed partial class GroupCommit(WbpmDbContextFactory contexts, ILogger<G
         /// <summary>Announces first, then releases the caller: whoever awaited the save sees its announcements made.</summary>
         public void Succeed(ILogger logger)
         {
-            var announcements = Db.HeldAnnouncements ?? [];
-            Db.HeldAnnouncements = null;
+            var announcements = Db?.HeldAnnouncements ?? [];
+            Db?.HeldAnnouncements = null;
             foreach (var announce in announcements)
             {
                 try
@@ -333,7 +381,7 @@ public sealed partial class GroupCommit(WbpmDbContextFactory contexts, ILogger<G
 
         public void Fail(Exception exception)
         {
-            Db.HeldAnnouncements = null;
+            Db?.HeldAnnouncements = null;
             Committed.TrySetException(exception);
         }
     }

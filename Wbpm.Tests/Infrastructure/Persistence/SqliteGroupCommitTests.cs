@@ -118,6 +118,43 @@ public sealed class SqliteGroupCommitTests
     }
 
     [Fact]
+    public async Task WritesJoinTheBatchAndAFailingWriteIsUndoneAloneWhileTheOthersCommit()
+    {
+        await using var host = await RuntimeTestHost.CreateAsync(DatabaseProvider.Sqlite);
+        var groupCommit = host.Get<GroupCommit>();
+        await using (var seed = AuditOnly(host, "renamed-by-write"))
+        {
+            seed.AuditEntries.Add(Audit("left-alone-by-failed-write"));
+            await seed.SaveChangesAsync(Ct);
+        }
+        await using var saved = AuditOnly(host, "saved");
+
+        Task save, write, failingWrite;
+        await using (await HoldWriteLockAsync(host))
+        {
+            save = groupCommit.SaveAsync(saved, Ct);
+            write = groupCommit.WriteAsync(writer => Rename(writer, "renamed-by-write", "renamed"), Ct);
+            failingWrite = groupCommit.WriteAsync(async writer =>
+            {
+                await Rename(writer, "left-alone-by-failed-write", "must-not-stay");
+                throw new InvalidOperationException("the write failed after its statement");
+            }, Ct);
+            await Task.Delay(100, Ct);
+            Assert.False(write.IsCompleted);
+        }
+
+        await save;
+        await write;
+        Assert.Equal("the write failed after its statement", (await Assert.ThrowsAsync<InvalidOperationException>(() => failingWrite)).Message);
+        await using var check = host.OpenAllTenants();
+        Assert.Equal(["left-alone-by-failed-write", "renamed", "saved"], await check.AuditEntries.Where(a => a.Action == "group-commit-test")
+            .Select(a => a.EntityId).OrderBy(id => id).ToListAsync(Ct));
+
+        static Task Rename(WbpmDbContext writer, string from, string to) =>
+            writer.AuditEntries.Where(a => a.EntityId == from).ExecuteUpdateAsync(s => s.SetProperty(a => a.EntityId, to), CancellationToken.None);
+    }
+
+    [Fact]
     public async Task TheWalStartsOverWhileSavesKeepComing()
     {
         await using var host = await RuntimeTestHost.CreateAsync(DatabaseProvider.Sqlite);
