@@ -23,14 +23,14 @@ public sealed class TaskService(
         currentUser.Require(Permission.TaskWork);
         if (query.Take is < 1 or > MaxTake)
             throw ValidationException.For("take", $"take is 1 to {MaxTake}.");
-        var state = (query.State ?? "open").Trim().ToLowerInvariant() switch
+        await using var db = contexts.Create();
+        // Literal statuses, not a parameter: the task indexes are partial, for one status each.
+        var tasks = (query.State ?? "open").Trim().ToLowerInvariant() switch
         {
-            "open" => UserTaskStatus.Open,
-            "completed" => UserTaskStatus.Completed,
+            "open" => db.UserTasks.AsNoTracking().Where(t => t.Status == UserTaskStatus.Open),
+            "completed" => db.UserTasks.AsNoTracking().Where(t => t.Status == UserTaskStatus.Completed),
             var other => throw ValidationException.For("state", $"'{other}' is not a task state: use open or completed."),
         };
-        await using var db = contexts.Create();
-        var tasks = db.UserTasks.AsNoTracking().Where(t => t.Status == state);
         if (!string.IsNullOrWhiteSpace(query.Assignee))
             tasks = tasks.Where(t => t.Assignee == query.Assignee);
         if (!string.IsNullOrWhiteSpace(query.ProcessInstanceId))

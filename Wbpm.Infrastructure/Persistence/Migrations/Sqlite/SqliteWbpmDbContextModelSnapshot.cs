@@ -1352,15 +1352,20 @@ namespace Wbpm.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("ProcessInstanceId");
 
-                    b.HasIndex("Status", "DueDate", "OverdueNotifiedAt");
+                    b.HasIndex("DueDate", "OverdueNotifiedAt")
+                        .HasFilter("\"Status\" = 'Open' AND \"DueDate\" IS NOT NULL");
 
-                    b.HasIndex("TenantId", "Status", "CreatedAt");
+                    b.HasIndex("TenantId", "CreatedAt")
+                        .HasFilter("\"Status\" = 'Open'");
 
-                    b.HasIndex("TenantId", "CompletedBy", "Status", "CompletedAt");
+                    b.HasIndex("TenantId", "CompletedBy", "CompletedAt")
+                        .HasFilter("\"Status\" = 'Completed'");
 
-                    b.HasIndex("TenantId", "Status", "DueDate", "Id");
+                    b.HasIndex("TenantId", "DueDate", "Id")
+                        .HasFilter("\"Status\" = 'Open'");
 
-                    b.HasIndex("TenantId", "Assignee", "Status", "DueDate", "Id");
+                    b.HasIndex("TenantId", "Assignee", "DueDate", "Id")
+                        .HasFilter("\"Status\" = 'Open'");
 
                     b.ToTable("UserTasks", (string)null);
                 });
