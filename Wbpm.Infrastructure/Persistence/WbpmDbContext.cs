@@ -29,7 +29,7 @@ public abstract class WbpmDbContext(DbContextOptions options, TenantScope scope)
     internal List<Action>? HeldAnnouncements { get; set; }
 
     /// <summary>
-    /// New rows that nobody reads back before the save (history events: ~20 per started instance). They skip EF's change
+    /// New rows that nobody reads back before the save (history events, a started instance's variable rows). They skip EF's change
     /// tracking, which cost more than writing them; <see cref="MultiRowInserts"/> inserts them with the save's other rows
     /// and empties the list only when the save committed, so a save that is tried again writes them again.
     /// </summary>

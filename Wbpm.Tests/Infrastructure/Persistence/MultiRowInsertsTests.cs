@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Wbpm.Domain.Engine;
+using Wbpm.Domain.Runtime;
 using Wbpm.Domain.Security;
 using Wbpm.Domain.Tenancy;
 using Wbpm.Infrastructure.Inbox;
@@ -128,6 +129,34 @@ public sealed class MultiRowInsertsTests
         Assert.Equal(["initiator", "orderId"], await check.InstanceVariables.Where(v => v.ProcessInstanceId == instance.Id)
             .OrderBy(v => v.Name).Select(v => v.Name).ToListAsync(Ct));
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task ACommandChainedOnAnInstanceStartedInTheSameContextLeavesOneRowPerVariableWithTheLatestValue(DatabaseProvider provider)
+    {
+        await using var host = await RuntimeTestHost.CreateAsync(provider);
+        await host.DeployAsync("parallel-async.bpmn");
+        var commands = host.Get<InstanceCommands>();
+        string instanceId;
+        await using (var db = host.Get<WbpmDbContextFactory>().Create(TenantScope.For(RuntimeTestHost.TenantA)))
+        {
+            var definition = await host.Get<ExecutableDefinitions>().GetLatestAsync(db, "parallel-async", Ct);
+            var started = await commands.StageStartAsync(db, definition, new StartInstance(null, "k", Json(new() { ["orderId"] = "o-1", ["region"] = "north" })), At, Ct);
+            instanceId = started.Instance.Id;
+            // Before the save: one variable changes, one is removed, one is new.
+            await commands.StageAsync(db, instanceId, new SetVariables(Json(new() { ["orderId"] = "o-2", ["region"] = null, ["amount"] = 5 })), At, Ct);
+            await commands.CommitAsync(db, At, Ct);
+        }
+
+        await using var check = host.OpenAllTenants();
+        var rows = await check.InstanceVariables.AsNoTracking().Where(v => v.ProcessInstanceId == instanceId).OrderBy(v => v.Name).ToListAsync(Ct);
+        Assert.Equal(["amount", "orderId"], rows.Select(v => v.Name));
+        Assert.Equal(5, rows[0].NumberValue);
+        Assert.Equal("o-2", rows[1].TextValue);
+    }
+
+    private static Dictionary<string, System.Text.Json.JsonElement> Json(Dictionary<string, object?> values) =>
+        values.ToDictionary(v => v.Key, v => System.Text.Json.JsonSerializer.SerializeToElement(v.Value));
 
     private static async Task<InstanceStarted> StartAsync(RuntimeTestHost host)
     {
