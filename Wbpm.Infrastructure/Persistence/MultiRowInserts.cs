@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace Wbpm.Infrastructure.Persistence;
 
 /// <summary>
-/// Writes the new rows of a few insert-heavy tables (history events, variable projections) outside EF's per-row
+/// Writes the new rows of a few insert-heavy tables (history events, variable projections, started instances) outside EF's per-row
 /// machinery, in the same transaction as the rest of the SaveChanges: ONE multi-row INSERT per table on PostgreSQL
 /// (one round trip), one prepared single-row INSERT re-bound per row on SQLite (in-process: no round trips, and a
 /// statement of hundreds of named parameters is slow to prepare and bind). A started instance writes ~20 history rows,
@@ -24,12 +24,16 @@ namespace Wbpm.Infrastructure.Persistence;
 /// back and puts the rows back as added, so a retry with the same context writes them again. This interceptor must
 /// come before any interceptor that announces a commit in SavedChanges, so the commit has happened by then.
 /// </summary>
-public sealed class MultiRowInserts(params Type[] entityTypes) : SaveChangesInterceptor
+/// <param name="entityTypes">Tables whose added rows (tracked or untracked) are written this way.</param>
+/// <param name="untrackedOnly">Tables written this way only for rows the caller never tracked (process instances: a tracked
+/// new instance stays EF's, so it is tracked as unchanged after the save and a later change to it is saved).</param>
+public sealed class MultiRowInserts(Type[] entityTypes, Type[] untrackedOnly) : SaveChangesInterceptor
 {
     // Well under SQLite's 32,766 and PostgreSQL's 65,535 parameters per statement.
     private const int MaxParametersPerStatement = 2_000;
 
     private readonly HashSet<Type> _types = [.. entityTypes];
+    private readonly HashSet<Type> _untrackedTypes = [.. entityTypes, .. untrackedOnly];
     private readonly ConditionalWeakTable<DbContext, PendingRows> _pending = new();
     private readonly ConcurrentDictionary<(IModel, Type), TableShape> _shapes = new();
     private readonly ConditionalWeakTable<DbConnection, Dictionary<TableShape, (DbCommand, DbParameter[])>> _prepared = new();
@@ -70,7 +74,7 @@ public sealed class MultiRowInserts(params Type[] entityTypes) : SaveChangesInte
     private IEnumerable<TableRows> UntrackedRows(IModel model, List<object> untracked) =>
         untracked.GroupBy(row => row.GetType()).Select(group =>
         {
-            if (!_types.Contains(group.Key))
+            if (!_untrackedTypes.Contains(group.Key))
                 throw new InvalidOperationException($"{group.Key.Name} rows are not inserted by {nameof(MultiRowInserts)}: track them instead.");
             var shape = ShapeOf(model, group.Key);
             return new TableRows(shape, [], group.Select(row => shape.Getters.Select(get => get.GetClrValue(row)).ToArray()).ToList());

@@ -13,7 +13,7 @@ public sealed class WbpmDbContextFactory
     private readonly Func<TenantScope, WbpmDbContext> _create;
 
     // First: its SavedChanges commits the rows it wrote before any later interceptor announces the commit.
-    private static readonly MultiRowInserts Inserts = new(typeof(Runtime.HistoryEntry), typeof(Inbox.InstanceVariable));
+    private static readonly MultiRowInserts Inserts = new([typeof(Runtime.HistoryEntry), typeof(Inbox.InstanceVariable)], [typeof(Runtime.ProcessInstance)]);
 
     public WbpmDbContextFactory(DatabaseProvider provider, string connectionString, SqliteSynchronous sqliteSynchronous = SqliteSynchronous.Normal,
         params IInterceptor[] interceptors)

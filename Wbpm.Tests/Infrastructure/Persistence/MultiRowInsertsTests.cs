@@ -132,7 +132,7 @@ public sealed class MultiRowInsertsTests
 
     [Theory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
-    public async Task ACommandChainedOnAnInstanceStartedInTheSameContextLeavesOneRowPerVariableWithTheLatestValue(DatabaseProvider provider)
+    public async Task ACommandChainedOnAnInstanceStartedInTheSameContextFindsItAndLeavesOneRowPerVariableWithTheLatestValue(DatabaseProvider provider)
     {
         await using var host = await RuntimeTestHost.CreateAsync(provider);
         await host.DeployAsync("parallel-async.bpmn");
@@ -153,6 +153,9 @@ public sealed class MultiRowInsertsTests
         Assert.Equal(["amount", "orderId"], rows.Select(v => v.Name));
         Assert.Equal(5, rows[0].NumberValue);
         Assert.Equal("o-2", rows[1].TextValue);
+        // The instance row too is written once, with the state after the chained command.
+        var instance = await check.ProcessInstances.AsNoTracking().SingleAsync(i => i.Id == instanceId, Ct);
+        Assert.Equal("o-2", instance.State().ProcessVariables["orderId"].GetString());
     }
 
     private static Dictionary<string, System.Text.Json.JsonElement> Json(Dictionary<string, object?> values) =>
