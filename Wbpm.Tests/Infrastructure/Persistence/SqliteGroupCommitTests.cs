@@ -155,6 +155,22 @@ public sealed class SqliteGroupCommitTests
     }
 
     [Fact]
+    public async Task ASaveAfterShutdownFailsInsteadOfWaitingForAWriterThatIsGone()
+    {
+        await using var host = await RuntimeTestHost.CreateAsync(DatabaseProvider.Sqlite);
+        var groupCommit = host.Get<GroupCommit>();
+        await using (var before = AuditOnly(host, "before-shutdown"))
+            await groupCommit.SaveAsync(before, Ct);
+
+        await groupCommit.DisposeAsync();
+
+        await using var after = AuditOnly(host, "after-shutdown");
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => groupCommit.SaveAsync(after, Ct));
+        await using var check = host.OpenAllTenants();
+        Assert.Equal(["before-shutdown"], await check.AuditEntries.Where(a => a.Action == "group-commit-test").Select(a => a.EntityId).ToListAsync(Ct));
+    }
+
+    [Fact]
     public async Task TheWalStartsOverWhileSavesKeepComing()
     {
         await using var host = await RuntimeTestHost.CreateAsync(DatabaseProvider.Sqlite);
