@@ -22,7 +22,24 @@ public sealed class UsersAdminPage(IPage page)
         await Dialog.GetByLabel("Email", new() { Exact = true }).FillAsync(email);
         await Dialog.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
         await Dialog.GetByRole(AriaRole.Button, new() { Name = "Create user" }).ClickAsync();
-        await Assertions.Expect(Dialog).ToHaveCountAsync(0);
+        await DialogClosedAsync("creating " + userName);
+    }
+
+    /// <summary>
+    /// The dialog closes once the server saved (an account's password is hashed first, slow on a loaded 2-core CI
+    /// machine: the navigation timeout, not the 15 s default). Still open: fail with what the dialog says.
+    /// </summary>
+    private async Task DialogClosedAsync(string what)
+    {
+        try
+        {
+            await Assertions.Expect(Dialog).ToHaveCountAsync(0, new() { Timeout = 30_000 });
+        }
+        catch (PlaywrightException e)
+        {
+            var shown = await Dialog.AllInnerTextsAsync();
+            throw new InvalidOperationException($"The dialog stayed open after {what}; it shows: {string.Join(" | ", shown)}", e);
+        }
     }
 
     public async Task SearchAsync(string text)
@@ -42,7 +59,7 @@ public sealed class UsersAdminPage(IPage page)
         await page.GetByRole(AriaRole.Button, new() { Name = $"Roles and groups of {userName}" }).ClickAsync();
         await Dialog.GetByText(role + " —").ClickAsync();
         await Dialog.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
-        await Assertions.Expect(Dialog).ToHaveCountAsync(0);
+        await DialogClosedAsync($"saving the roles of {userName}");
         await Assertions.Expect(Row(userName)).ToContainTextAsync(role);
     }
 }

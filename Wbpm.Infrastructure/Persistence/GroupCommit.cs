@@ -23,8 +23,8 @@ namespace Wbpm.Infrastructure.Persistence;
 /// queued, batch after batch, and sleeps when the queue is empty. Not the thread pool: there the writer's every
 /// continuation queued behind the callers' work on a 2-core machine, and the one thread everything waits for was on a
 /// core only ~80 % of the time it was busy (S1 +10–15 %, its p99 ~15 -> ~10 ms in alternating runs, docs/benchmarks.md).
-/// SQLite's calls complete synchronously, so the writer's async code runs on its thread from start to end. Under load a batch collects the saves that arrived while the previous one committed; alone,
-/// a save commits at once. PostgreSQL takes concurrent writers itself: there every save is an ordinary SaveChanges.
+/// SQLite's calls complete synchronously, so the writer's async code runs on its thread from start to end. Under load
+/// a batch collects the saves that arrived while the previous one committed; alone, a save commits at once. PostgreSQL takes concurrent writers itself: there every save is an ordinary SaveChanges.
 /// </para>
 /// </summary>
 public sealed partial class GroupCommit(WbpmDbContextFactory contexts, ILogger<GroupCommit> logger) : IAsyncDisposable
@@ -87,10 +87,11 @@ public sealed partial class GroupCommit(WbpmDbContextFactory contexts, ILogger<G
 
     private async Task EnqueueAsync(PendingSave pending)
     {
-        ObjectDisposedException.ThrowIf(_stopping, this);
         bool startWriter;
         lock (_gate)
         {
+            // Checked under the lock DisposeAsync stops under: a save queued after the writer ended would wait forever.
+            ObjectDisposedException.ThrowIf(_stopping, this);
             _queue.Enqueue(pending);
             startWriter = !_writing;
             _writing = true;
@@ -346,7 +347,8 @@ public sealed partial class GroupCommit(WbpmDbContextFactory contexts, ILogger<G
 
     public async ValueTask DisposeAsync()
     {
-        _stopping = true;
+        lock (_gate)
+            _stopping = true;
         _wake.Release();
         // The writer finishes the batches queued before it sees the stop.
         if (_thread is { } thread && thread != Thread.CurrentThread)
