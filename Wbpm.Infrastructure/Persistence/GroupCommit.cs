@@ -158,11 +158,18 @@ public sealed partial class GroupCommit(WbpmDbContextFactory contexts, ILogger<G
             var shared = transaction.GetDbTransaction();
             foreach (var member in batch)
             {
-                var ok = member.Db is null
-                    ? await WriteMemberAsync(member, writer, shared, _savepoints!)
-                    : await SaveMemberAsync(member, connection, shared, _savepoints!);
-                if (ok)
+                if (member.CancellationToken.IsCancellationRequested)
+                {
+                    member.Fail(new OperationCanceledException(member.CancellationToken));
+                    continue;
+                }
+                var failure = member.Db is { } db
+                    ? await SaveMemberAsync(db, connection, shared, _savepoints!)
+                    : await _savepoints!.AroundAsync(shared, () => member.Write!(writer));
+                if (failure is null)
                     saved.Add(member);
+                else
+                    member.Fail(failure); // alone: the others' savepoints stand
             }
             await transaction.CommitAsync();
         }
@@ -181,18 +188,11 @@ public sealed partial class GroupCommit(WbpmDbContextFactory contexts, ILogger<G
         await CheckpointNowAndThenAsync();
     }
 
-    /// <returns>True when the member's rows are in the transaction; false when it failed alone (already told).</returns>
+    /// <returns>Null when the context's rows are in the transaction; the save's exception when it was rolled back alone.</returns>
     /// <exception cref="DbException">Rolling back to the member's savepoint failed: the whole transaction is lost.</exception>
-    private static async Task<bool> SaveMemberAsync(PendingSave member, DbConnection connection, DbTransaction shared, Savepoints savepoints)
+    private static async Task<Exception?> SaveMemberAsync(WbpmDbContext db, DbConnection connection, DbTransaction shared, Savepoints savepoints)
     {
-        if (member.CancellationToken.IsCancellationRequested)
-        {
-            member.Fail(new OperationCanceledException(member.CancellationToken));
-            return false;
-        }
-        var db = member.Db!;
         var ownConnection = db.Database.GetConnectionString();
-        Exception? failure = null;
         db.HeldAnnouncements = [];
         db.Database.SetDbConnection(connection, contextOwnsConnection: false);
         try
@@ -200,21 +200,8 @@ public sealed partial class GroupCommit(WbpmDbContextFactory contexts, ILogger<G
             await db.Database.UseTransactionAsync(shared);
             // Our savepoint, not EF's: EF releases its own before SavedChanges, where MultiRowInserts writes history rows.
             db.Database.AutoSavepointsEnabled = false;
-            await savepoints.RunAsync(savepoints.Begin, shared);
-            try
-            {
-                // Not the caller's token: cancelling interrupts every statement of the shared connection.
-                await db.SaveChangesAsync(CancellationToken.None);
-                await savepoints.RunAsync(savepoints.Release, shared);
-            }
-            catch (Exception e) when (e is not DbException || IsStatementError(e))
-            {
-                // Anything else (an I/O error) may have ended SQLite's transaction: rolling back to the savepoint then
-                // throws, and the whole batch fails with it.
-                await savepoints.RunAsync(savepoints.RollBack, shared);
-                await savepoints.RunAsync(savepoints.Release, shared);
-                failure = e;
-            }
+            // Not the caller's token: cancelling interrupts every statement of the shared connection.
+            return await savepoints.AroundAsync(shared, () => db.SaveChangesAsync(CancellationToken.None));
         }
         finally
         {
@@ -224,35 +211,6 @@ public sealed partial class GroupCommit(WbpmDbContextFactory contexts, ILogger<G
             db.Database.SetDbConnection(null, contextOwnsConnection: false);
             db.Database.SetConnectionString(ownConnection);
             db.ChangeTracker.AutoDetectChangesEnabled = true;
-        }
-        if (failure is null)
-            return true;
-        member.Fail(failure);
-        return false;
-    }
-
-    /// <returns>True when the member's write is in the transaction; false when it failed alone (already told).</returns>
-    /// <exception cref="DbException">Rolling back to the member's savepoint failed: the whole transaction is lost.</exception>
-    private static async Task<bool> WriteMemberAsync(PendingSave member, WbpmDbContext writer, DbTransaction shared, Savepoints savepoints)
-    {
-        if (member.CancellationToken.IsCancellationRequested)
-        {
-            member.Fail(new OperationCanceledException(member.CancellationToken));
-            return false;
-        }
-        await savepoints.RunAsync(savepoints.Begin, shared);
-        try
-        {
-            await member.Write!(writer);
-            await savepoints.RunAsync(savepoints.Release, shared);
-            return true;
-        }
-        catch (Exception e) when (e is not DbException || IsStatementError(e))
-        {
-            await savepoints.RunAsync(savepoints.RollBack, shared);
-            await savepoints.RunAsync(savepoints.Release, shared);
-            member.Fail(e);
-            return false;
         }
     }
 
@@ -376,11 +334,34 @@ public sealed partial class GroupCommit(WbpmDbContextFactory contexts, ILogger<G
     {
         private const string Name = "wbpm_group_member";
 
-        public DbCommand Begin { get; } = Command(connection, $"SAVEPOINT {Name};");
-        public DbCommand Release { get; } = Command(connection, $"RELEASE {Name};");
-        public DbCommand RollBack { get; } = Command(connection, $"ROLLBACK TO {Name};");
+        private DbCommand Begin { get; } = Command(connection, $"SAVEPOINT {Name};");
+        private DbCommand Release { get; } = Command(connection, $"RELEASE {Name};");
+        private DbCommand RollBack { get; } = Command(connection, $"ROLLBACK TO {Name};");
 
-        public async Task RunAsync(DbCommand command, DbTransaction transaction)
+        /// <summary>Runs one member's work under the savepoint.</summary>
+        /// <returns>Null when the work is in the transaction; its exception when it was rolled back to the savepoint.</returns>
+        /// <exception cref="DbException">
+        /// Anything but a statement's error (an I/O error) may have ended SQLite's transaction: rolling back then throws,
+        /// and the whole batch fails with it.
+        /// </exception>
+        public async Task<Exception?> AroundAsync(DbTransaction transaction, Func<Task> work)
+        {
+            await RunAsync(Begin, transaction);
+            try
+            {
+                await work();
+                await RunAsync(Release, transaction);
+                return null;
+            }
+            catch (Exception e) when (e is not DbException || IsStatementError(e))
+            {
+                await RunAsync(RollBack, transaction);
+                await RunAsync(Release, transaction);
+                return e;
+            }
+        }
+
+        private static async Task RunAsync(DbCommand command, DbTransaction transaction)
         {
             command.Transaction = transaction;
             await command.ExecuteNonQueryAsync();
