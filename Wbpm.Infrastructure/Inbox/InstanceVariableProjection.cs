@@ -27,7 +27,6 @@ public sealed class InstanceVariableProjection
     public async Task WriteAsync(WbpmDbContext db, ProcessInstance instance, IReadOnlyDictionary<string, JsonElement> before,
         IReadOnlyDictionary<string, JsonElement> after, CancellationToken cancellationToken)
     {
-        TrackNewRows(db, instance.Id);
         foreach (var (name, value) in after)
         {
             var existed = before.TryGetValue(name, out var old);
@@ -46,22 +45,6 @@ public sealed class InstanceVariableProjection
         }
         foreach (var name in before.Keys.Where(n => !after.ContainsKey(n)))
             await UpsertAsync(db, instance, name, null, cancellationToken);
-    }
-
-    /// <summary>
-    /// A command chained on an instance this context started (before the save): the start's rows wait untracked, and the
-    /// look-ups below must find them, so they are tracked from here on (as added rows).
-    /// </summary>
-    private static void TrackNewRows(WbpmDbContext db, string instanceId)
-    {
-        for (var i = db.UntrackedInserts.Count - 1; i >= 0; i--)
-        {
-            if (db.UntrackedInserts[i] is InstanceVariable row && row.ProcessInstanceId == instanceId)
-            {
-                db.UntrackedInserts.RemoveAt(i);
-                db.InstanceVariables.Add(row);
-            }
-        }
     }
 
     // The identity map only: DbSet.Local would scan every tracked entity for changes first.

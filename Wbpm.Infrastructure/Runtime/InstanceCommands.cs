@@ -75,15 +75,25 @@ public sealed class InstanceCommands(
             wakeUp.Notify();
     }
 
-    /// <summary>An instance this context started and has not saved yet is tracked from now on, so Find sees it.</summary>
+    /// <summary>
+    /// An instance this context started and has not saved yet is tracked from now on, with its variable rows (as added
+    /// rows), so Find and the variable projection's look-ups see them. Its history rows stay untracked: nobody finds them.
+    /// </summary>
     private static void TrackStarted(WbpmDbContext db, string instanceId)
     {
         var index = db.UntrackedInserts.FindIndex(row => row is ProcessInstance started && started.Id == instanceId);
         if (index < 0)
             return;
-        var instance = (ProcessInstance)db.UntrackedInserts[index];
+        db.ProcessInstances.Add((ProcessInstance)db.UntrackedInserts[index]);
         db.UntrackedInserts.RemoveAt(index);
-        db.ProcessInstances.Add(instance);
+        for (var i = db.UntrackedInserts.Count - 1; i >= 0; i--)
+        {
+            if (db.UntrackedInserts[i] is InstanceVariable row && row.ProcessInstanceId == instanceId)
+            {
+                db.UntrackedInserts.RemoveAt(i);
+                db.InstanceVariables.Add(row);
+            }
+        }
     }
 
     private EngineContext Context(DateTimeOffset now) => new(now, GuidIdGenerator.Instance, feel, timers);
