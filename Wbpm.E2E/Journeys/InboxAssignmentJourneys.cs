@@ -21,7 +21,7 @@ public sealed class InboxAssignmentJourneys(AppFixture app) : IClassFixture<AppF
         await Assertions.Expect(inbox.Rows).ToHaveCountAsync(1);
 
         await inbox.Row("AS-PICK-1").GetByRole(AriaRole.Button, new() { NameRegex = new("^Assign ") }).ClickAsync();
-        var dialog = lead.Page.GetByRole(AriaRole.Dialog);
+        var dialog = await RadzenControls.OpenedDialogAsync(lead.Page);
         await dialog.Locator(".rz-dropdown").ClickAsync();
         // The tenant's people are offered by display name; typing filters them.
         await lead.Page.Locator(".rz-dropdown-panel:visible input.rz-dropdown-filter").FillAsync("car");
@@ -56,7 +56,7 @@ public sealed class InboxAssignmentJourneys(AppFixture app) : IClassFixture<AppF
 
         await lead.Page.GetByLabel("Select all tasks on this page").CheckAsync();
         await lead.Page.GetByRole(AriaRole.Button, new() { Name = "Assign selected…" }).ClickAsync();
-        var dialog = lead.Page.GetByRole(AriaRole.Dialog);
+        var dialog = await RadzenControls.OpenedDialogAsync(lead.Page);
         await dialog.Locator(".rz-dropdown").ClickAsync();
         await lead.Page.Locator(".rz-dropdown-panel:visible").GetByRole(AriaRole.Option, new() { NameRegex = new("carol") }).ClickAsync();
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Assign", Exact = true }).ClickAsync();

@@ -25,7 +25,7 @@ public sealed class InboxFilterJourneys(AppFixture app) : IClassFixture<AppFixtu
         await Assertions.Expect(inbox.Row("SF-SAVED-1")).ToBeVisibleAsync();
 
         await bob.Page.GetByRole(AriaRole.Button, new() { Name = "Save filter…", Exact = true }).ClickAsync();
-        var dialog = bob.Page.GetByRole(AriaRole.Dialog);
+        var dialog = await RadzenControls.OpenedDialogAsync(bob.Page);
         await dialog.GetByLabel("Filter name", new() { Exact = true }).FillAsync("Saved leave");
         var isDefault = dialog.GetByLabel("Open the inbox with this filter (my default)");
         var id = await isDefault.GetAttributeAsync("id");

@@ -74,7 +74,7 @@ public sealed class TemplateJourneys(AppFixture app) : IClassFixture<AppFixture>
         await designer.WaitUntilReadyAsync();
 
         await page.Locator("[data-testid=save-as-template]").ClickAsync();
-        var dialog = page.GetByRole(AriaRole.Dialog);
+        var dialog = await RadzenControls.OpenedDialogAsync(page);
         await dialog.GetByLabel("Template name", new() { Exact = true }).FillAsync("Our incident process");
         await dialog.GetByLabel("Category", new() { Exact = true }).FillAsync("IT");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Save template" }).ClickAsync();

@@ -120,7 +120,7 @@ public sealed class DesignerPage(IPage page)
     public async Task DeployAsync(string comment, int expectedVersion)
     {
         await page.GetByRole(AriaRole.Button, new() { Name = "Deploy", Exact = true }).ClickAsync();
-        var dialog = page.GetByRole(AriaRole.Dialog);
+        var dialog = await RadzenControls.OpenedDialogAsync(page);
         await dialog.GetByLabel("Comment").FillAsync(comment);
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Deploy", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByText($"is now version {expectedVersion}.")).ToBeVisibleAsync();
@@ -143,11 +143,7 @@ public sealed class DesignerPage(IPage page)
     }
 
     /// <summary>Opens the Radzen drop-down whose input has <paramref name="id"/> and picks the option with that text.</summary>
-    public async Task ChooseAsync(string id, string option)
-    {
-        await page.Locator($".rz-dropdown:has(#{id})").ClickAsync();
-        await page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true }).ClickAsync();
-    }
+    public Task ChooseAsync(string id, string option) => RadzenControls.ChooseAsync(page, page.Locator($".rz-dropdown:has(#{id})"), option);
 
     public ILocator FormFields => page.Locator("[data-testid=form-field]");
     public ILocator FormOutcomes => page.Locator("[data-testid=form-outcome]");

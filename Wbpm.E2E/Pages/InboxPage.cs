@@ -44,11 +44,7 @@ public sealed class InboxPage(IPage page)
     public ILocator FilterField(string label) => page.GetByRole(AriaRole.Search).GetByLabel(label, new() { Exact = true });
 
     /// <summary>Opens a Radzen drop-down labelled by <paramref name="labelId"/> and picks the option with that text.</summary>
-    public async Task ChooseAsync(string labelId, string option)
-    {
-        await page.Locator($".rz-dropdown[aria-labelledby='{labelId}']").ClickAsync();
-        await page.Locator(".rz-dropdown-panel:visible").GetByRole(AriaRole.Option, new() { Name = option, Exact = true }).ClickAsync();
-    }
+    public Task ChooseAsync(string labelId, string option) => RadzenControls.ChooseAsync(page, DropDown(labelId), option);
 
     public ILocator DropDown(string labelId) => page.Locator($".rz-dropdown[aria-labelledby='{labelId}']");
 

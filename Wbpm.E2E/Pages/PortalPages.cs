@@ -18,7 +18,7 @@ public sealed class PortalPage(IPage page)
     public async Task<StartRequestDialog> StartAsync(string processName)
     {
         await page.GetByRole(AriaRole.Button, new() { Name = $"Start {processName}", Exact = true }).ClickAsync();
-        var dialog = page.GetByRole(AriaRole.Dialog);
+        var dialog = await RadzenControls.OpenedDialogAsync(page);
         await dialog.Locator("[data-testid=form-view][data-ready=true]").WaitForAsync();
         return new StartRequestDialog(page, dialog);
     }

@@ -7,8 +7,11 @@ public sealed class TemplateGalleryDialog(IPage page)
 {
     public ILocator Cards => page.Locator("[data-testid=template-card]");
 
-    public async Task OpenAsync() =>
+    public async Task OpenAsync()
+    {
         await page.GetByRole(AriaRole.Button, new() { Name = "New from template", Exact = true }).ClickAsync();
+        await RadzenControls.OpenedDialogAsync(page);
+    }
 
     public Task SearchAsync(string text) => page.GetByLabel("Search templates").FillAsync(text);
 

@@ -17,6 +17,7 @@ public sealed class UsersAdminPage(IPage page)
     public async Task CreateUserAsync(string userName, string displayName, string email, string password)
     {
         await page.GetByRole(AriaRole.Button, new() { Name = "New user" }).ClickAsync();
+        await RadzenControls.OpenedDialogAsync(page);
         await Dialog.GetByLabel("User name", new() { Exact = true }).FillAsync(userName);
         await Dialog.GetByLabel("Display name", new() { Exact = true }).FillAsync(displayName);
         await Dialog.GetByLabel("Email", new() { Exact = true }).FillAsync(email);
@@ -57,6 +58,7 @@ public sealed class UsersAdminPage(IPage page)
     public async Task GiveRoleAsync(string userName, string role)
     {
         await page.GetByRole(AriaRole.Button, new() { Name = $"Roles and groups of {userName}" }).ClickAsync();
+        await RadzenControls.OpenedDialogAsync(page);
         await Dialog.GetByText(role + " —").ClickAsync();
         await Dialog.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
         await DialogClosedAsync($"saving the roles of {userName}");
