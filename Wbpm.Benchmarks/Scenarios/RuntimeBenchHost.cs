@@ -38,7 +38,7 @@ public sealed class RuntimeBenchHost : IAsyncDisposable
             ["ConnectionStrings:Wbpm"] = connectionString,
             ["Wbpm:Database:Provider"] = provider.ToString(),
             ["Wbpm:Jobs:PollInterval"] = "00:00:00.050",
-        }).Build();
+        }).AddEnvironmentVariables().Build(); // e.g. Wbpm__Jobs__Workers=4 tries another setting
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddDataProtection();

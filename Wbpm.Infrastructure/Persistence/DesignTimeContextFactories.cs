@@ -7,11 +7,11 @@ namespace Wbpm.Infrastructure.Persistence;
 internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteWbpmDbContext>
 {
     public SqliteWbpmDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<SqliteWbpmDbContext>().UseSqlite("Data Source=design.db").Options, TenantScope.AllTenants);
+        new(new DbContextOptionsBuilder<SqliteWbpmDbContext>().UseSqlite("Data Source=design.db").Options);
 }
 
 internal sealed class PostgreSqlDesignTimeFactory : IDesignTimeDbContextFactory<PostgreSqlWbpmDbContext>
 {
     public PostgreSqlWbpmDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<PostgreSqlWbpmDbContext>().UseNpgsql("Host=localhost;Database=design").Options, TenantScope.AllTenants);
+        new(new DbContextOptionsBuilder<PostgreSqlWbpmDbContext>().UseNpgsql("Host=localhost;Database=design").Options);
 }

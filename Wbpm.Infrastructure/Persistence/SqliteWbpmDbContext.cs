@@ -4,8 +4,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Wbpm.Infrastructure.Persistence;
 
 /// <summary>SQLite flavour of <see cref="WbpmDbContext"/> (own migrations under Migrations/Sqlite).</summary>
-public sealed class SqliteWbpmDbContext(DbContextOptions<SqliteWbpmDbContext> options, TenantScope scope)
-    : WbpmDbContext(options, scope)
+public sealed class SqliteWbpmDbContext(DbContextOptions<SqliteWbpmDbContext> options)
+    : WbpmDbContext(options)
 {
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {

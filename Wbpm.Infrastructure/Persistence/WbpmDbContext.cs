@@ -16,11 +16,11 @@ namespace Wbpm.Infrastructure.Persistence;
 /// Provider-specific subclasses exist only so each provider keeps its own migrations (EF: one context type per
 /// migration set).
 /// </summary>
-public abstract class WbpmDbContext(DbContextOptions options, TenantScope scope)
+public abstract class WbpmDbContext(DbContextOptions options)
     : IdentityDbContext<WbpmUser, WbpmRole, string>(options)
 {
-
-    public TenantScope Scope { get; } = scope;
+    /// <summary>Set by <see cref="Lease"/>; a context nobody leased sees nothing.</summary>
+    public TenantScope Scope { get; private set; } = TenantScope.None;
 
     /// <summary>
     /// Set while <see cref="GroupCommit"/> saves this context inside a shared transaction: commit announcements
@@ -34,6 +34,21 @@ public abstract class WbpmDbContext(DbContextOptions options, TenantScope scope)
     /// and empties the list only when the save committed, so a save that is tried again writes them again.
     /// </summary>
     public List<object> UntrackedInserts { get; } = [];
+
+    /// <summary>
+    /// Readies a context from <see cref="WbpmDbContextFactory"/>'s pool for its next user: EF resets its own state
+    /// (tracked entities, connection, transaction) when a context goes back; this resets ours.
+    /// </summary>
+    internal WbpmDbContext Lease(TenantScope scope)
+    {
+        // EF's reset does not undo an OpenConnection its last user left open (a job batch whose handler threw):
+        // the connection would count as in use, and the group commit could not lend it the writer's.
+        Database.CloseConnection();
+        Scope = scope;
+        HeldAnnouncements = null;
+        UntrackedInserts.Clear();
+        return this;
+    }
 
     // Read by the query filters; EF parameterises them per context instance.
     private bool SeesAllTenants => Scope.IsAllTenants;
