@@ -46,7 +46,7 @@ public sealed class JobAcquisition(WbpmDbContextFactory contexts, GroupCommit gr
         IReadOnlyList<Job> jobs = claimed == 0
             ? []
             : await db.Jobs.AsNoTracking()
-                .Where(j => ids.Contains(j.Id) && j.LockOwner == lockOwner && j.LockExpiresAt == expiry)
+                .Where(j => EF.Parameter(ids).Contains(j.Id) && j.LockOwner == lockOwner && j.LockExpiresAt == expiry)
                 .ToListAsync(cancellationToken);
         metrics.RecordJobAcquisition(Stopwatch.GetElapsedTime(started), jobs.Count);
         return new AcquiredJobs(jobs, ids.Count);
@@ -94,10 +94,14 @@ public sealed class JobAcquisition(WbpmDbContextFactory contexts, GroupCommit gr
         return count;
     }
 
+    /// <remarks>
+    /// The ids go as ONE parameter (a JSON array on SQLite, an array on PostgreSQL): a parameter per id would give every
+    /// batch size its own SQL, generated and prepared again each time, on the group commit's one writer.
+    /// </remarks>
     private static Task<int> Claim(WbpmDbContext db, List<string> ids, string lockOwner, DateTimeOffset now, DateTimeOffset expiry,
         CancellationToken cancellationToken) =>
         Acquirable(db, now)
-            .Where(j => ids.Contains(j.Id))
+            .Where(j => EF.Parameter(ids).Contains(j.Id))
             .ExecuteUpdateAsync(s => s
                 .SetProperty(j => j.LockOwner, lockOwner)
                 .SetProperty(j => j.LockExpiresAt, expiry), cancellationToken);
