@@ -24,23 +24,26 @@ public sealed partial class JobExecutor : BackgroundService
     private readonly JobAcquisition _acquisition;
     private readonly JobRunner _runner;
     private readonly JobWakeUp _wakeUp;
+    private readonly LocalJobHandOff _handOff;
     private readonly JobExecutorHeartbeat _heartbeat;
     private readonly JobExecutorOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<JobExecutor> _logger;
     private readonly int _workers;
     private readonly int _capacity;
-    private readonly Channel<Job> _queue = Channel.CreateUnbounded<Job>(new UnboundedChannelOptions { SingleWriter = true });
+    // Written by the acquisition loop and by commits handing their new instances' jobs over (LocalJobHandOff).
+    private readonly Channel<Job> _queue = Channel.CreateUnbounded<Job>();
     // A finished job signals the loop, which claims more once enough room is free.
     private readonly Channel<bool> _roomFreed = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private int _inFlight; // claimed by this executor and not yet finished: queued + running
 
-    public JobExecutor(JobAcquisition acquisition, JobRunner runner, JobWakeUp wakeUp, JobExecutorHeartbeat heartbeat,
+    public JobExecutor(JobAcquisition acquisition, JobRunner runner, JobWakeUp wakeUp, LocalJobHandOff handOff, JobExecutorHeartbeat heartbeat,
         IOptions<JobExecutorOptions> options, WbpmDbContextFactory contexts, TimeProvider time, ILogger<JobExecutor> logger)
     {
         _acquisition = acquisition;
         _runner = runner;
         _wakeUp = wakeUp;
+        _handOff = handOff;
         _heartbeat = heartbeat;
         _options = options.Value;
         _options.Validate();
@@ -53,6 +56,27 @@ public sealed partial class JobExecutor : BackgroundService
     }
 
     public string LockOwner { get; }
+
+    internal TimeSpan LockDuration => _options.LockDuration;
+
+    /// <summary>Takes room for a job a commit is about to hand over (<see cref="LocalJobHandOff"/>); false when full.</summary>
+    internal bool TryReserve()
+    {
+        if (Interlocked.Increment(ref _inFlight) <= _capacity)
+            return true;
+        Interlocked.Decrement(ref _inFlight);
+        return false;
+    }
+
+    /// <summary>Queues a handed-over job, committed locked to this executor, for the workers.</summary>
+    internal void Enqueue(Job job)
+    {
+        if (!_queue.Writer.TryWrite(job))
+            Finished(1); // stopped meanwhile: the lock expires and another attempt claims it
+    }
+
+    /// <summary>Gives back the room of a job whose commit failed.</summary>
+    internal void Unreserve() => Finished(1);
 
     public override Task StartAsync(CancellationToken cancellationToken)
     {
@@ -71,6 +95,7 @@ public sealed partial class JobExecutor : BackgroundService
         LogStarted(_logger, LockOwner, _workers);
         using var handlerStop = new CancellationTokenSource();
         var workers = Enumerable.Range(0, _workers).Select(_ => Task.Run(() => WorkAsync(stoppingToken, handlerStop.Token), CancellationToken.None)).ToList();
+        _handOff.Open(this);
         try
         {
             await AcquireLoopAsync(stoppingToken);
@@ -80,6 +105,7 @@ public sealed partial class JobExecutor : BackgroundService
             // Shutdown: fall through to drain the workers.
         }
 
+        _handOff.Close();
         LogStopping(_logger, LockOwner, Volatile.Read(ref _inFlight));
         _queue.Writer.TryComplete();
         handlerStop.CancelAfter(_options.ShutdownGracePeriod);

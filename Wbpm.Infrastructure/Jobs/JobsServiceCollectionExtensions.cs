@@ -17,6 +17,7 @@ public static class JobsServiceCollectionExtensions
         services.TryAddSingleton<Persistence.GroupCommit>();
         services.TryAddSingleton<JobWakeUp>();
         services.TryAddSingleton<IJobWakeUp>(sp => sp.GetRequiredService<JobWakeUp>());
+        services.TryAddSingleton<LocalJobHandOff>();
         services.TryAddSingleton<JobExecutorHeartbeat>();
         services.TryAddSingleton<JobAcquisition>();
         services.TryAddSingleton<JobRunner>();

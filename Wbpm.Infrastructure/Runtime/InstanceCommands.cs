@@ -21,7 +21,7 @@ public sealed record StagedCommand(ProcessInstance Instance, EngineResult Result
 /// </summary>
 public sealed class InstanceCommands(
     ExecutableDefinitions definitions, EffectWriter effects, FeelEngine feel, ITimerSchedule timers, IJobWakeUp wakeUp,
-    InstanceVariableProjection variables, GroupCommit groupCommit)
+    InstanceVariableProjection variables, GroupCommit groupCommit, LocalJobHandOff handOff)
 {
     private static readonly ProcessEngine Engine = new();
 
@@ -64,14 +64,25 @@ public sealed class InstanceCommands(
     }
 
     /// <summary>
-    /// Saves once (in a group commit with concurrent commands on SQLite: <see cref="GroupCommit"/>), then hands jobs due
-    /// now to the local executor (after the commit, never before). The context is done afterwards.
+    /// Saves once (in a group commit with concurrent commands on SQLite: <see cref="GroupCommit"/>), then tells the local
+    /// executor about jobs due now (after the commit, never before): the jobs of instances this context starts are handed
+    /// over already locked (<see cref="LocalJobHandOff"/>), any others wait for its next claim. The context is done afterwards.
     /// </summary>
     public async Task CommitAsync(WbpmDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var dueNow = db.ChangeTracker.Entries<Job>().Any(e => e.State == EntityState.Added && e.Entity.DueAt <= now);
-        await groupCommit.SaveAsync(db, cancellationToken);
-        if (dueNow)
+        var dueNow = db.ChangeTracker.Entries<Job>().Count(e => e.State == EntityState.Added && e.Entity.DueAt <= now);
+        var handedOver = dueNow == 0 ? [] : handOff.Lock(db, now);
+        try
+        {
+            await groupCommit.SaveAsync(db, cancellationToken);
+        }
+        catch
+        {
+            handOff.Withdraw(handedOver);
+            throw;
+        }
+        handOff.Deliver(handedOver);
+        if (dueNow > handedOver.Count)
             wakeUp.Notify();
     }
 

@@ -1,0 +1,119 @@
+using System.Diagnostics.Metrics;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Wbpm.Domain.Engine;
+using Wbpm.Domain.Security;
+using Wbpm.Infrastructure.Jobs;
+using Wbpm.Infrastructure.Observability;
+using Wbpm.Infrastructure.Persistence;
+using Wbpm.Infrastructure.Runtime;
+using Wbpm.Tests.Support;
+
+namespace Wbpm.Tests.Infrastructure.Runtime;
+
+/// <summary>
+/// Jobs due at the start of a new instance go to the local executor already locked to it, without a claim
+/// (<see cref="LocalJobHandOff"/>); at most one exclusive job per instance, so the others wait for a claim as before.
+/// </summary>
+public sealed class LocalJobHandOffTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task TheAsyncStepOfANewInstanceRunsOnTheLocalExecutorWithoutBeingClaimed(DatabaseProvider provider)
+    {
+        await using var host = await RuntimeTestHost.CreateAsync(provider);
+        await host.DeployAsync("async-set.bpmn");
+        using var jobs = new JobCounters(host);
+        await StartExecutorAsync(host);
+
+        string id;
+        await using (var starter = host.As("alice", Role.User))
+            id = (await starter.Get<ProcessInstanceService>().StartByKeyAsync("async-set",
+                new StartInstanceRequest(null, new() { ["bookings"] = JsonSerializer.SerializeToElement(0) }), Ct)).Id;
+
+        await Eventually.TrueAsync(async () =>
+        {
+            await using var db = host.OpenAllTenants();
+            return (await db.ProcessInstances.SingleAsync(i => i.Id == id, Ct)).Status == InstanceStatus.Completed;
+        }, "the async step runs and the instance completes");
+        Assert.Equal((1, 0), (jobs.Executed, jobs.Acquired));
+        await using var check = host.OpenAllTenants();
+        Assert.Equal(1, (await check.InstanceVariables.SingleAsync(v => v.ProcessInstanceId == id && v.Name == "bookings", Ct)).NumberValue);
+        Assert.Empty(await check.Jobs.ToListAsync(Ct));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task OfTwoExclusiveStepsOfANewInstanceOneIsHandedOverAndTheOtherClaimedAfterItAndEveryInstanceCompletesOnce(DatabaseProvider provider)
+    {
+        await using var host = await RuntimeTestHost.CreateAsync(provider);
+        await host.DeployAsync("parallel-async.bpmn");
+        using var jobs = new JobCounters(host);
+        await StartExecutorAsync(host);
+
+        const int instances = 20;
+        await using (var starter = host.As("alice", Role.User))
+        {
+            var service = starter.Get<ProcessInstanceService>();
+            for (var i = 0; i < instances; i++)
+                await service.StartByKeyAsync("parallel-async", new StartInstanceRequest($"pi-{i}", null), Ct);
+        }
+
+        await Eventually.TrueAsync(async () =>
+        {
+            await using var db = host.OpenAllTenants();
+            return await db.ProcessInstances.CountAsync(i => i.Status == InstanceStatus.Completed, Ct) == instances;
+        }, "every instance completes");
+        // Each instance: one step handed over, the other claimed once the first was done (never both at once: no conflicts).
+        Assert.Equal((2 * instances, instances, 0), (jobs.Executed, jobs.Acquired, jobs.Conflicts));
+        await using var check = host.OpenAllTenants();
+        var afterRuns = await check.HistoryEvents.Where(h => h.ElementId == "after" && h.Kind == HistoryEventKind.Completed)
+            .GroupBy(h => h.ProcessInstanceId).Select(g => g.Count()).ToListAsync(Ct);
+        Assert.Equal(instances, afterRuns.Count);
+        Assert.All(afterRuns, count => Assert.Equal(1, count));
+        Assert.Empty(await check.Jobs.ToListAsync(Ct));
+    }
+
+    private static async Task StartExecutorAsync(RuntimeTestHost host)
+    {
+        await host.StartExecutorAsync();
+        var handOff = host.Get<LocalJobHandOff>();
+        await Eventually.TrueAsync(() => Task.FromResult(handOff.IsOpen), "the executor takes handed-over jobs");
+    }
+
+    /// <summary>This host's job counters (its own meter instance: tests run in parallel, each with a host of its own).</summary>
+    private sealed class JobCounters : IDisposable
+    {
+        private readonly MeterListener _listener = new();
+        private long _executed, _acquired, _conflicts;
+
+        public JobCounters(RuntimeTestHost host)
+        {
+            var meter = host.Get<IMeterFactory>().Create(WbpmMetrics.MeterName);
+            host.Get<WbpmMetrics>(); // creates the instruments on that meter
+            _listener.InstrumentPublished = (instrument, listener) =>
+            {
+                if (ReferenceEquals(instrument.Meter, meter))
+                    listener.EnableMeasurementEvents(instrument);
+            };
+            _listener.SetMeasurementEventCallback<long>((instrument, value, _, _) =>
+            {
+                switch (instrument.Name)
+                {
+                    case "wbpm.jobs.executed": Interlocked.Add(ref _executed, value); break;
+                    case "wbpm.jobs.acquired": Interlocked.Add(ref _acquired, value); break;
+                    case "wbpm.jobs.conflicts": Interlocked.Add(ref _conflicts, value); break;
+                }
+            });
+            _listener.Start();
+        }
+
+        public long Executed => Interlocked.Read(ref _executed);
+        public long Acquired => Interlocked.Read(ref _acquired);
+        public long Conflicts => Interlocked.Read(ref _conflicts);
+
+        public void Dispose() => _listener.Dispose();
+    }
+}
