@@ -32,7 +32,6 @@ public sealed partial class JobRunner
 
         try
         {
-            bool scheduledDueJobs;
             await using (var db = _contexts.Create(TenantScope.For(tenantId)))
             {
                 await db.Database.OpenConnectionAsync(cancellationToken);
@@ -44,15 +43,12 @@ public sealed partial class JobRunner
                     job.Complete(job.LockOwner!);
                     db.Jobs.Remove(job);
                 }
-                scheduledDueJobs = db.ChangeTracker.Entries<Job>().Any(e => e.State == EntityState.Added && e.Entity.DueAt <= now);
                 // The handlers' reads are done: the save joins the group commit, which takes contexts without a connection.
                 await db.Database.CloseConnectionAsync();
-                await _groupCommit.SaveAsync(db, cancellationToken);
+                await _handOff.CommitAsync(db, now, OwnedInstances(jobs), cancellationToken);
             }
             foreach (var job in jobs)
                 _metrics.RecordJobExecuted(job.Kind);
-            if (scheduledDueJobs)
-                _wakeUp.Notify();
             return true;
         }
         catch (Exception e)

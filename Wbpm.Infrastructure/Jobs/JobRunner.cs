@@ -17,18 +17,18 @@ namespace Wbpm.Infrastructure.Jobs;
 public sealed partial class JobRunner
 {
     private readonly WbpmDbContextFactory _contexts;
-    private readonly GroupCommit _groupCommit;
+    private readonly LocalJobHandOff _handOff;
     private readonly Dictionary<string, IJobHandler> _handlers;
     private readonly TimeProvider _time;
     private readonly IJobWakeUp _wakeUp;
     private readonly WbpmMetrics _metrics;
     private readonly ILogger<JobRunner> _logger;
 
-    public JobRunner(WbpmDbContextFactory contexts, GroupCommit groupCommit, IEnumerable<IJobHandler> handlers, TimeProvider time,
+    public JobRunner(WbpmDbContextFactory contexts, LocalJobHandOff handOff, IEnumerable<IJobHandler> handlers, TimeProvider time,
         IJobWakeUp wakeUp, WbpmMetrics metrics, ILogger<JobRunner> logger)
     {
         _contexts = contexts;
-        _groupCommit = groupCommit;
+        _handOff = handOff;
         _time = time;
         _wakeUp = wakeUp;
         _metrics = metrics;
@@ -57,7 +57,6 @@ public sealed partial class JobRunner
 
         try
         {
-            bool scheduledDueJobs;
             await using (var db = _contexts.Create(TenantScope.For(job.TenantId)))
             {
                 db.Jobs.Attach(job);
@@ -65,14 +64,10 @@ public sealed partial class JobRunner
                 await handler.HandleAsync(new JobExecution(job, db, now, owner), cancellationToken);
                 job.Complete(owner);
                 db.Jobs.Remove(job);
-                scheduledDueJobs = db.ChangeTracker.Entries<Job>()
-                    .Any(e => e.State == EntityState.Added && e.Entity.DueAt <= now);
-                await _groupCommit.SaveAsync(db, cancellationToken);
+                // Post-commit hand-off: a follow-up job due now starts without waiting for the next poll.
+                await _handOff.CommitAsync(db, now, OwnedInstances([job]), cancellationToken);
             }
             _metrics.RecordJobExecuted(job.Kind);
-            // Post-commit hand-off: a follow-up job due now starts without waiting for the next poll.
-            if (scheduledDueJobs)
-                _wakeUp.Notify();
             return JobRunOutcome.Completed;
         }
         catch (DbUpdateConcurrencyException)
@@ -93,6 +88,13 @@ public sealed partial class JobRunner
             return await FailAsync(job, owner, job.Kind, Describe(e));
         }
     }
+
+    /// <summary>
+    /// The instances of the running exclusive jobs: while such a job holds its lock no other exclusive job of its
+    /// instance can (the claim's rule), so the follow-up jobs its run creates may go to this executor unclaimed.
+    /// </summary>
+    private static IEnumerable<string> OwnedInstances(IEnumerable<Job> running) =>
+        running.Where(j => j.Exclusive && j.ProcessInstanceId is not null).Select(j => j.ProcessInstanceId!);
 
     private async Task<JobRunOutcome> FailAsync(Job job, string owner, string kindTag, string error)
     {

@@ -6,15 +6,18 @@ using Wbpm.Infrastructure.Runtime;
 namespace Wbpm.Infrastructure.Jobs;
 
 /// <summary>
-/// Gives the local executor, without a claim, the jobs a commit creates due now for an instance that same commit starts:
-/// they are inserted already locked to the executor and queued right after the commit. A claim is a read, a conditional
-/// UPDATE on SQLite's one writer and a read-back; for a start followed by an async step it was a fifth of the writer's
-/// time (docs/benchmarks.md, S2).
-/// Only new instances: no other job of theirs can be running, so taking one exclusive job per instance keeps the claim's
-/// rule that exclusive jobs of one instance never run at the same time. If the process dies before such a job runs,
-/// its lock expires (<c>Wbpm:Jobs:LockDuration</c>) and any executor claims it, as it would a claimed job.
+/// Commits a runtime save and tells the local executor about the jobs it created due now (after the commit, never
+/// before). Those of an instance the committer owns go over without a claim: inserted already locked to the executor
+/// and queued right after the commit. A claim is a read, a conditional UPDATE on SQLite's one writer and a read-back;
+/// for a start followed by an async step it was a fifth of the writer's time (docs/benchmarks.md, S2). Any other due
+/// job waits for a claim, and the executor is woken for it.
+/// An owned instance is one no other exclusive job of which can be running: an instance the save starts, or the
+/// instance of the exclusive job whose run is being saved (the claim's rule let no other of its exclusive jobs be
+/// locked, and the save deletes it). Taking one exclusive job per owned instance keeps that rule. If the process dies
+/// before a handed-over job runs, its lock expires (<c>Wbpm:Jobs:LockDuration</c>) and any executor claims it, as it
+/// would a claimed job.
 /// </summary>
-public sealed class LocalJobHandOff
+public sealed class LocalJobHandOff(GroupCommit groupCommit, IJobWakeUp wakeUp)
 {
     private volatile JobExecutor? _executor;
 
@@ -26,16 +29,31 @@ public sealed class LocalJobHandOff
     internal void Close() => _executor = null;
 
     /// <summary>
-    /// Before the save: locks to the local executor, as far as it has room, the context's new jobs due at
-    /// <paramref name="now"/> whose instance the context starts. Returns them for <see cref="Deliver"/> or
-    /// <see cref="Withdraw"/>.
+    /// Saves <paramref name="db"/> (<see cref="GroupCommit"/>), handing its new jobs due at <paramref name="now"/> of the
+    /// instances it starts and of <paramref name="ownedInstances"/> to the local executor as far as it has room.
     /// </summary>
-    public IReadOnlyList<Job> Lock(WbpmDbContext db, DateTimeOffset now)
+    public async Task CommitAsync(WbpmDbContext db, DateTimeOffset now, IEnumerable<string> ownedInstances, CancellationToken cancellationToken)
     {
-        if (_executor is not { } executor)
-            return [];
-        var started = StartedInstances(db);
-        if (started.Count == 0)
+        var dueNow = db.ChangeTracker.Entries<Job>().Count(e => e.State == EntityState.Added && e.Entity.DueAt <= now);
+        var handedOver = dueNow == 0 ? [] : Lock(db, now, [.. StartedInstances(db), .. ownedInstances]);
+        try
+        {
+            await groupCommit.SaveAsync(db, cancellationToken);
+        }
+        catch
+        {
+            Withdraw(handedOver);
+            throw;
+        }
+        Deliver(handedOver);
+        if (dueNow > handedOver.Count)
+            wakeUp.Notify();
+    }
+
+    /// <summary>Before the save: locks to the local executor, as far as it has room, the new due jobs of <paramref name="owned"/> instances.</summary>
+    private List<Job> Lock(WbpmDbContext db, DateTimeOffset now, HashSet<string> owned)
+    {
+        if (_executor is not { } executor || owned.Count == 0)
             return [];
         var locked = new List<Job>();
         var exclusiveTaken = new HashSet<string>(StringComparer.Ordinal);
@@ -43,7 +61,7 @@ public sealed class LocalJobHandOff
         {
             var job = entry.Entity;
             if (entry.State != EntityState.Added || !job.IsAcquirableAt(now) || job.ProcessInstanceId is not { } instance
-                || !started.Contains(instance) || (job.Exclusive && !exclusiveTaken.Add(instance)))
+                || !owned.Contains(instance) || (job.Exclusive && !exclusiveTaken.Add(instance)))
                 continue;
             if (!executor.TryReserve())
                 break;
@@ -57,7 +75,7 @@ public sealed class LocalJobHandOff
     }
 
     /// <summary>After the commit: the executor queues the jobs (a stopped one leaves them to expire and be claimed).</summary>
-    public void Deliver(IReadOnlyList<Job> jobs)
+    private void Deliver(List<Job> jobs)
     {
         if (jobs.Count == 0)
             return;
@@ -70,7 +88,7 @@ public sealed class LocalJobHandOff
     }
 
     /// <summary>After a failed save: the jobs are unlocked again (a retry of the save inserts them free) and their room freed.</summary>
-    public void Withdraw(IReadOnlyList<Job> jobs)
+    private void Withdraw(List<Job> jobs)
     {
         var executor = _executor;
         foreach (var job in jobs)
@@ -82,9 +100,9 @@ public sealed class LocalJobHandOff
         }
     }
 
-    private static HashSet<string> StartedInstances(WbpmDbContext db)
+    private static List<string> StartedInstances(WbpmDbContext db)
     {
-        var started = new HashSet<string>(StringComparer.Ordinal);
+        var started = new List<string>();
         foreach (var row in db.UntrackedInserts)
             if (row is ProcessInstance instance)
                 started.Add(instance.Id);

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Wbpm.Domain.Engine;
 using Wbpm.Domain.Expressions;
-using Wbpm.Domain.Jobs;
 using Wbpm.Domain.Runtime;
 using Wbpm.Domain.Security;
 using Wbpm.Infrastructure.Inbox;
@@ -20,8 +19,8 @@ public sealed record StagedCommand(ProcessInstance Instance, EngineResult Result
 /// <see cref="CommitAsync"/>. A <see cref="DbUpdateConcurrencyException"/> on commit means another command won.
 /// </summary>
 public sealed class InstanceCommands(
-    ExecutableDefinitions definitions, EffectWriter effects, FeelEngine feel, ITimerSchedule timers, IJobWakeUp wakeUp,
-    InstanceVariableProjection variables, GroupCommit groupCommit, LocalJobHandOff handOff)
+    ExecutableDefinitions definitions, EffectWriter effects, FeelEngine feel, ITimerSchedule timers,
+    InstanceVariableProjection variables, LocalJobHandOff handOff)
 {
     private static readonly ProcessEngine Engine = new();
 
@@ -65,26 +64,11 @@ public sealed class InstanceCommands(
 
     /// <summary>
     /// Saves once (in a group commit with concurrent commands on SQLite: <see cref="GroupCommit"/>), then tells the local
-    /// executor about jobs due now (after the commit, never before): the jobs of instances this context starts are handed
-    /// over already locked (<see cref="LocalJobHandOff"/>), any others wait for its next claim. The context is done afterwards.
+    /// executor about jobs due now (after the commit, never before; those of instances this context starts go over
+    /// already locked: <see cref="LocalJobHandOff"/>). The context is done afterwards.
     /// </summary>
-    public async Task CommitAsync(WbpmDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var dueNow = db.ChangeTracker.Entries<Job>().Count(e => e.State == EntityState.Added && e.Entity.DueAt <= now);
-        var handedOver = dueNow == 0 ? [] : handOff.Lock(db, now);
-        try
-        {
-            await groupCommit.SaveAsync(db, cancellationToken);
-        }
-        catch
-        {
-            handOff.Withdraw(handedOver);
-            throw;
-        }
-        handOff.Deliver(handedOver);
-        if (dueNow > handedOver.Count)
-            wakeUp.Notify();
-    }
+    public Task CommitAsync(WbpmDbContext db, DateTimeOffset now, CancellationToken cancellationToken) =>
+        handOff.CommitAsync(db, now, [], cancellationToken);
 
     /// <summary>
     /// An instance this context started and has not saved yet is tracked from now on, with its variable rows (as added

@@ -12,8 +12,9 @@ using Wbpm.Tests.Support;
 namespace Wbpm.Tests.Infrastructure.Runtime;
 
 /// <summary>
-/// Jobs due at the start of a new instance go to the local executor already locked to it, without a claim
-/// (<see cref="LocalJobHandOff"/>); at most one exclusive job per instance, so the others wait for a claim as before.
+/// Jobs due at the start of a new instance, and the follow-up jobs an exclusive job's run creates for its instance, go to
+/// the local executor already locked to it, without a claim (<see cref="LocalJobHandOff"/>); at most one exclusive job
+/// per instance, so the others wait for a claim as before.
 /// </summary>
 public sealed class LocalJobHandOffTests
 {
@@ -42,6 +43,30 @@ public sealed class LocalJobHandOffTests
         await using var check = host.OpenAllTenants();
         Assert.Equal(1, (await check.InstanceVariables.SingleAsync(v => v.ProcessInstanceId == id && v.Name == "bookings", Ct)).NumberValue);
         Assert.Empty(await check.Jobs.ToListAsync(Ct));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task TheNextAsyncStepIsHandedOverByTheRunOfTheStepBeforeItAndNoStepIsClaimed(DatabaseProvider provider)
+    {
+        await using var host = await RuntimeTestHost.CreateAsync(provider);
+        await host.DeployAsync("async-chain.bpmn");
+        using var jobs = new JobCounters(host);
+        await StartExecutorAsync(host);
+
+        string id;
+        await using (var starter = host.As("alice", Role.User))
+            id = (await starter.Get<ProcessInstanceService>().StartByKeyAsync("async-chain",
+                new StartInstanceRequest(null, new() { ["bookings"] = JsonSerializer.SerializeToElement(0) }), Ct)).Id;
+
+        await Eventually.TrueAsync(async () =>
+        {
+            await using var db = host.OpenAllTenants();
+            return (await db.ProcessInstances.SingleAsync(i => i.Id == id, Ct)).Status == InstanceStatus.Completed;
+        }, "both async steps run and the instance completes");
+        Assert.Equal((2, 0), (jobs.Executed, jobs.Acquired));
+        await using var check = host.OpenAllTenants();
+        Assert.Equal(10, (await check.InstanceVariables.SingleAsync(v => v.ProcessInstanceId == id && v.Name == "bookings", Ct)).NumberValue);
     }
 
     [Theory]
