@@ -31,6 +31,8 @@ public sealed partial class JobExecutor : BackgroundService
     private readonly ILogger<JobExecutor> _logger;
     private readonly int _workers;
     private readonly int _capacity;
+    // The acquisition loop claims once this much room is free (half a batch).
+    private readonly int _refillAt;
     // Written by the acquisition loop and by commits handing their new instances' jobs over (LocalJobHandOff).
     private readonly Channel<Job> _queue = Channel.CreateUnbounded<Job>();
     // A finished job signals the loop, which claims more once enough room is free.
@@ -51,6 +53,7 @@ public sealed partial class JobExecutor : BackgroundService
         _logger = logger;
         _workers = _options.WorkersFor(contexts.Provider);
         _capacity = _workers + _options.BatchSize;
+        _refillAt = Math.Max(1, Math.Min(_options.BatchSize, _capacity) / 2);
         // Unique per executor: two executors on one node (or a restarted node) never mistake each other's locks.
         LockOwner = $"{_options.NodeId ?? Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..8]}";
     }
@@ -59,10 +62,14 @@ public sealed partial class JobExecutor : BackgroundService
 
     internal TimeSpan LockDuration => _options.LockDuration;
 
-    /// <summary>Takes room for a job a commit is about to hand over (<see cref="LocalJobHandOff"/>); false when full.</summary>
+    /// <summary>
+    /// Takes room for a job a commit is about to hand over (<see cref="LocalJobHandOff"/>). Never the last
+    /// <see cref="_refillAt"/> places: under a stream of new instances the hand-offs would otherwise keep the queue
+    /// full, and due timers and the jobs of older instances, which only a claim brings in, would wait for a lull.
+    /// </summary>
     internal bool TryReserve()
     {
-        if (Interlocked.Increment(ref _inFlight) <= _capacity)
+        if (Interlocked.Increment(ref _inFlight) <= _capacity - _refillAt)
             return true;
         Interlocked.Decrement(ref _inFlight);
         return false;
@@ -115,13 +122,12 @@ public sealed partial class JobExecutor : BackgroundService
     private async Task AcquireLoopAsync(CancellationToken stoppingToken)
     {
         var batch = Math.Min(_options.BatchSize, _capacity);
-        var refillAt = Math.Max(1, batch / 2);
         var idleDelay = _options.PollInterval;
         while (!stoppingToken.IsCancellationRequested)
         {
             _heartbeat.Beat(_time.GetUtcNow());
             var room = _capacity - Volatile.Read(ref _inFlight);
-            if (room < refillAt)
+            if (room < _refillAt)
             {
                 // The queue is still well stocked; bounded, so the heartbeat keeps beating during long jobs.
                 await WaitAsync(_roomFreed.Reader, _options.MaxPollInterval, stoppingToken);

@@ -92,7 +92,7 @@ public sealed class CrashedRuntimeJobTests
         var database = new TestDatabase(Enum.Parse<DatabaseProvider>(Environment.GetEnvironmentVariable(ChildProvider)!), connectionString, () => Task.CompletedTask);
         var marker = Environment.GetEnvironmentVariable(ChildMarker)!;
         await using var node = RuntimeTestHost.Open(database, new Dictionary<string, string?> { ["Wbpm:Jobs:LockDuration"] = "00:01:00" },
-            services => HangAfterStaging.WrapEveryHandler(services, marker));
+            services => JobHandlerWrapping.WrapEvery(services, handler => new HangAfterStaging(handler, marker)));
         await node.StartExecutorAsync();
         await Task.Delay(Timeout.Infinite, TestContext.Current.CancellationToken);
     }
@@ -108,21 +108,6 @@ public sealed class CrashedRuntimeJobTests
             await File.WriteAllTextAsync(marker, job.LockOwner, CancellationToken.None);
             await Task.Delay(Timeout.Infinite, CancellationToken.None);
         }
-
-        public static void WrapEveryHandler(IServiceCollection services, string marker)
-        {
-            var handlers = services.Where(d => d.ServiceType == typeof(IJobHandler)).ToList();
-            foreach (var descriptor in handlers)
-            {
-                services.Remove(descriptor);
-                services.AddSingleton<IJobHandler>(sp => new HangAfterStaging(Create(sp, descriptor), marker));
-            }
-        }
-
-        private static IJobHandler Create(IServiceProvider services, ServiceDescriptor descriptor) =>
-            descriptor.ImplementationInstance as IJobHandler
-            ?? (IJobHandler?)descriptor.ImplementationFactory?.Invoke(services)
-            ?? (IJobHandler)ActivatorUtilities.CreateInstance(services, descriptor.ImplementationType!);
     }
 
     private static Process StartChild(TestDatabase database, string marker, System.Text.StringBuilder output) =>

@@ -39,7 +39,8 @@ public sealed class LocalJobHandOffTests
             await using var db = host.OpenAllTenants();
             return (await db.ProcessInstances.SingleAsync(i => i.Id == id, Ct)).Status == InstanceStatus.Completed;
         }, "the async step runs and the instance completes");
-        Assert.Equal((1, 0), (jobs.Executed, jobs.Acquired));
+        await jobs.ExecutedAsync(1);
+        Assert.Equal(0, jobs.Acquired);
         await using var check = host.OpenAllTenants();
         Assert.Equal(1, (await check.InstanceVariables.SingleAsync(v => v.ProcessInstanceId == id && v.Name == "bookings", Ct)).NumberValue);
         Assert.Empty(await check.Jobs.ToListAsync(Ct));
@@ -64,7 +65,8 @@ public sealed class LocalJobHandOffTests
             await using var db = host.OpenAllTenants();
             return (await db.ProcessInstances.SingleAsync(i => i.Id == id, Ct)).Status == InstanceStatus.Completed;
         }, "both async steps run and the instance completes");
-        Assert.Equal((2, 0), (jobs.Executed, jobs.Acquired));
+        await jobs.ExecutedAsync(2);
+        Assert.Equal(0, jobs.Acquired);
         await using var check = host.OpenAllTenants();
         Assert.Equal(10, (await check.InstanceVariables.SingleAsync(v => v.ProcessInstanceId == id && v.Name == "bookings", Ct)).NumberValue);
     }
@@ -92,7 +94,8 @@ public sealed class LocalJobHandOffTests
             return await db.ProcessInstances.CountAsync(i => i.Status == InstanceStatus.Completed, Ct) == instances;
         }, "every instance completes");
         // Each instance: one step handed over, the other claimed once the first was done (never both at once: no conflicts).
-        Assert.Equal((2 * instances, instances, 0), (jobs.Executed, jobs.Acquired, jobs.Conflicts));
+        await jobs.ExecutedAsync(2 * instances);
+        Assert.Equal((instances, 0), (jobs.Acquired, jobs.Conflicts));
         await using var check = host.OpenAllTenants();
         var afterRuns = await check.HistoryEvents.Where(h => h.ElementId == "after" && h.Kind == HistoryEventKind.Completed)
             .GroupBy(h => h.ProcessInstanceId).Select(g => g.Count()).ToListAsync(Ct);
@@ -101,11 +104,61 @@ public sealed class LocalJobHandOffTests
         Assert.Empty(await check.Jobs.ToListAsync(Ct));
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task HandOffsLeaveHalfABatchOfTheExecutorsRoomToClaims(DatabaseProvider provider)
+    {
+        await using var host = await RuntimeTestHost.CreateAsync(provider);
+        await host.DeployAsync("async-set.bpmn");
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        // One worker and a batch of two: room for three jobs, of which hand-offs may take two.
+        await using var node = RuntimeTestHost.Open(host.Database,
+            new Dictionary<string, string?> { ["Wbpm:Jobs:Workers"] = "1", ["Wbpm:Jobs:BatchSize"] = "2", ["Wbpm:Jobs:CommitBatchSize"] = "1" },
+            services => JobHandlerWrapping.WrapEvery(services, handler => new GatedHandler(handler, gate.Task)));
+        using var jobs = new JobCounters(node);
+        await StartExecutorAsync(node);
+
+        await using (var starter = node.As("alice", Role.User))
+        {
+            var service = starter.Get<ProcessInstanceService>();
+            for (var i = 0; i < 4; i++)
+                await service.StartByKeyAsync("async-set", new StartInstanceRequest($"pi-{i}",
+                    new() { ["bookings"] = JsonSerializer.SerializeToElement(0) }), Ct);
+        }
+
+        // Two handed over (one held at the gate, one queued); a claim takes the last place; one job waits unlocked.
+        await Eventually.TrueAsync(() => Task.FromResult(jobs.Acquired == 1), "a claim gets the place hand-offs leave");
+        await using (var db = host.OpenAllTenants())
+            Assert.Equal(1, await db.Jobs.CountAsync(j => j.LockOwner == null, Ct));
+        gate.SetResult();
+        await Eventually.TrueAsync(async () =>
+        {
+            await using var db = host.OpenAllTenants();
+            return await db.ProcessInstances.CountAsync(i => i.Status == InstanceStatus.Completed, Ct) == 4;
+        }, "every instance completes once the gate opens");
+        await jobs.ExecutedAsync(4);
+        Assert.Equal(2, jobs.Acquired);
+    }
+
     private static async Task StartExecutorAsync(RuntimeTestHost host)
     {
         await host.StartExecutorAsync();
         var handOff = host.Get<LocalJobHandOff>();
         await Eventually.TrueAsync(() => Task.FromResult(handOff.IsOpen), "the executor takes handed-over jobs");
+    }
+
+    /// <summary>Holds every job's handler until the gate opens.</summary>
+    private sealed class GatedHandler(IJobHandler inner, Task gate) : IJobHandler
+    {
+        public string Kind => inner.Kind;
+
+        public bool SharesCommits => inner.SharesCommits;
+
+        public async Task HandleAsync(JobExecution job, CancellationToken cancellationToken)
+        {
+            await gate.WaitAsync(cancellationToken);
+            await inner.HandleAsync(job, cancellationToken);
+        }
     }
 
     /// <summary>This host's job counters (its own meter instance: tests run in parallel, each with a host of its own).</summary>
@@ -135,7 +188,12 @@ public sealed class LocalJobHandOffTests
             _listener.Start();
         }
 
-        public long Executed => Interlocked.Read(ref _executed);
+        /// <summary>Exactly <paramref name="count"/> jobs executed (a job's metric follows its commit, which may already show its instance completed).</summary>
+        public async Task ExecutedAsync(long count)
+        {
+            await Eventually.TrueAsync(() => Task.FromResult(Interlocked.Read(ref _executed) >= count), $"{count} jobs recorded as executed");
+            Assert.Equal(count, Interlocked.Read(ref _executed));
+        }
         public long Acquired => Interlocked.Read(ref _acquired);
         public long Conflicts => Interlocked.Read(ref _conflicts);
 
