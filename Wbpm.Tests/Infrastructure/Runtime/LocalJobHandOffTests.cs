@@ -29,20 +29,12 @@ public sealed class LocalJobHandOffTests
         using var jobs = new JobCounters(host);
         await StartExecutorAsync(host);
 
-        string id;
-        await using (var starter = host.As("alice", Role.User))
-            id = (await starter.Get<ProcessInstanceService>().StartByKeyAsync("async-set",
-                new StartInstanceRequest(null, new() { ["bookings"] = JsonSerializer.SerializeToElement(0) }), Ct)).Id;
+        var bookings = await RunToTheEndAsync(host, "async-set");
 
-        await Eventually.TrueAsync(async () =>
-        {
-            await using var db = host.OpenAllTenants();
-            return (await db.ProcessInstances.SingleAsync(i => i.Id == id, Ct)).Status == InstanceStatus.Completed;
-        }, "the async step runs and the instance completes");
         await jobs.ExecutedAsync(1);
         Assert.Equal(0, jobs.Acquired);
+        Assert.Equal(1, bookings);
         await using var check = host.OpenAllTenants();
-        Assert.Equal(1, (await check.InstanceVariables.SingleAsync(v => v.ProcessInstanceId == id && v.Name == "bookings", Ct)).NumberValue);
         Assert.Empty(await check.Jobs.ToListAsync(Ct));
     }
 
@@ -55,20 +47,11 @@ public sealed class LocalJobHandOffTests
         using var jobs = new JobCounters(host);
         await StartExecutorAsync(host);
 
-        string id;
-        await using (var starter = host.As("alice", Role.User))
-            id = (await starter.Get<ProcessInstanceService>().StartByKeyAsync("async-chain",
-                new StartInstanceRequest(null, new() { ["bookings"] = JsonSerializer.SerializeToElement(0) }), Ct)).Id;
+        var bookings = await RunToTheEndAsync(host, "async-chain");
 
-        await Eventually.TrueAsync(async () =>
-        {
-            await using var db = host.OpenAllTenants();
-            return (await db.ProcessInstances.SingleAsync(i => i.Id == id, Ct)).Status == InstanceStatus.Completed;
-        }, "both async steps run and the instance completes");
         await jobs.ExecutedAsync(2);
         Assert.Equal(0, jobs.Acquired);
-        await using var check = host.OpenAllTenants();
-        Assert.Equal(10, (await check.InstanceVariables.SingleAsync(v => v.ProcessInstanceId == id && v.Name == "bookings", Ct)).NumberValue);
+        Assert.Equal(10, bookings); // (0 + 1) * 10: both steps ran once, in order
     }
 
     [Theory]
@@ -138,6 +121,22 @@ public sealed class LocalJobHandOffTests
         }, "every instance completes once the gate opens");
         await jobs.ExecutedAsync(4);
         Assert.Equal(2, jobs.Acquired);
+    }
+
+    /// <summary>Starts an instance of <paramref name="key"/> with bookings = 0, waits until it completed, returns its bookings.</summary>
+    private static async Task<double?> RunToTheEndAsync(RuntimeTestHost host, string key)
+    {
+        string id;
+        await using (var starter = host.As("alice", Role.User))
+            id = (await starter.Get<ProcessInstanceService>().StartByKeyAsync(key,
+                new StartInstanceRequest(null, new() { ["bookings"] = JsonSerializer.SerializeToElement(0) }), Ct)).Id;
+        await Eventually.TrueAsync(async () =>
+        {
+            await using var db = host.OpenAllTenants();
+            return (await db.ProcessInstances.SingleAsync(i => i.Id == id, Ct)).Status == InstanceStatus.Completed;
+        }, $"the {key} instance completes");
+        await using var check = host.OpenAllTenants();
+        return (await check.InstanceVariables.SingleAsync(v => v.ProcessInstanceId == id && v.Name == "bookings", Ct)).NumberValue;
     }
 
     private static async Task StartExecutorAsync(RuntimeTestHost host)
