@@ -78,7 +78,17 @@ public sealed class Job : ITenantOwned
         if (!IsAcquirableAt(now))
             throw new InvalidOperationException($"Job '{Id}' cannot be locked: it is not due, has no retries left or is locked by '{LockOwner}'.");
         LockOwner = owner;
-        LockExpiresAt = now + duration;
+        LockExpiresAt = LockExpiry(now, duration);
+    }
+
+    /// <summary>
+    /// When a lock taken at <paramref name="now"/> runs out, in whole milliseconds: PostgreSQL keeps microseconds, and
+    /// the lock is the job's concurrency token (and what a claim reads its jobs back by), so it must read back equal.
+    /// </summary>
+    public static DateTimeOffset LockExpiry(DateTimeOffset now, TimeSpan duration)
+    {
+        var expiry = now + duration;
+        return new DateTimeOffset(expiry.UtcTicks - expiry.UtcTicks % TimeSpan.TicksPerMillisecond, TimeSpan.Zero);
     }
 
     /// <summary>Checks that <paramref name="owner"/> still holds the job before it is completed (deleted).</summary>

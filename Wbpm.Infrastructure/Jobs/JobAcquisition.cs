@@ -39,8 +39,7 @@ public sealed class JobAcquisition(WbpmDbContextFactory contexts, GroupCommit gr
             return new AcquiredJobs([], 0);
         }
 
-        // Whole milliseconds: PostgreSQL keeps microseconds, and the read-back below compares for equality.
-        var expiry = TruncateToMilliseconds(now + lockDuration);
+        var expiry = Job.LockExpiry(now, lockDuration);
         var claimed = await ClaimAsync(db, ids, lockOwner, now, expiry, cancellationToken);
 
         IReadOnlyList<Job> jobs = claimed == 0
@@ -116,9 +115,6 @@ public sealed class JobAcquisition(WbpmDbContextFactory contexts, GroupCommit gr
             yield return candidate.Id;
         }
     }
-
-    private static DateTimeOffset TruncateToMilliseconds(DateTimeOffset value) =>
-        new(value.UtcTicks - value.UtcTicks % TimeSpan.TicksPerMillisecond, TimeSpan.Zero);
 
     private sealed record Candidate(string Id, string? ProcessInstanceId, bool Exclusive);
 }

@@ -65,10 +65,7 @@ public sealed class LocalJobHandOff(GroupCommit groupCommit, IJobWakeUp wakeUp)
                 continue;
             if (!executor.TryReserve())
                 break;
-            // Whole milliseconds, as a claim's: PostgreSQL keeps microseconds, and the lock is the job's concurrency token.
-            var expiry = now + executor.LockDuration;
-            expiry = expiry.AddTicks(-(expiry.UtcTicks % TimeSpan.TicksPerMillisecond));
-            job.Lock(executor.LockOwner, now, expiry - now);
+            job.Lock(executor.LockOwner, now, executor.LockDuration);
             locked.Add(job);
         }
         return locked;

@@ -38,6 +38,17 @@ public sealed class JobTests
     public void RejectsABadRetryCycle() => Assert.Throws<ValidationException>(() => NewJob("every ten seconds"));
 
     [Fact]
+    public void ALockRunsOutOnAWholeMillisecondSoItReadsBackEqualFromAnyDatabase()
+    {
+        var job = NewJob();
+        var now = T0.AddTicks(1_234_567); // 123.4567 ms past T0
+
+        job.Lock("node-a", now, LockTime);
+
+        Assert.Equal(T0 + LockTime + TimeSpan.FromMilliseconds(123), job.LockExpiresAt);
+    }
+
+    [Fact]
     public void ALockedJobCannotBeLockedAgainUntilTheLockExpires()
     {
         var job = NewJob();
