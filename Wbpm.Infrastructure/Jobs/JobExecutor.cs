@@ -53,7 +53,7 @@ public sealed partial class JobExecutor : BackgroundService
         _logger = logger;
         _workers = _options.WorkersFor(contexts.Provider);
         _capacity = _workers + _options.BatchSize;
-        _refillAt = Math.Max(1, Math.Min(_options.BatchSize, _capacity) / 2);
+        _refillAt = Math.Max(1, _options.BatchSize / 2);
         // Unique per executor: two executors on one node (or a restarted node) never mistake each other's locks.
         LockOwner = $"{_options.NodeId ?? Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..8]}";
     }
@@ -121,7 +121,7 @@ public sealed partial class JobExecutor : BackgroundService
 
     private async Task AcquireLoopAsync(CancellationToken stoppingToken)
     {
-        var batch = Math.Min(_options.BatchSize, _capacity);
+        var batch = _options.BatchSize; // never more than the capacity, which is the workers plus a batch
         var idleDelay = _options.PollInterval;
         while (!stoppingToken.IsCancellationRequested)
         {

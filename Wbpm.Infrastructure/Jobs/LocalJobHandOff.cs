@@ -74,26 +74,17 @@ public sealed class LocalJobHandOff(GroupCommit groupCommit, IJobWakeUp wakeUp)
     /// <summary>After the commit: the executor queues the jobs (a stopped one leaves them to expire and be claimed).</summary>
     private void Deliver(List<Job> jobs)
     {
-        if (jobs.Count == 0)
-            return;
-        var executor = _executor;
         foreach (var job in jobs)
-        {
-            if (executor is not null && executor.LockOwner == job.LockOwner)
-                executor.Enqueue(job);
-        }
+            _executor?.Enqueue(job);
     }
 
     /// <summary>After a failed save: the jobs are unlocked again (a retry of the save inserts them free) and their room freed.</summary>
     private void Withdraw(List<Job> jobs)
     {
-        var executor = _executor;
         foreach (var job in jobs)
         {
-            var owner = job.LockOwner!;
-            job.Release(owner);
-            if (executor is not null && executor.LockOwner == owner)
-                executor.Unreserve();
+            job.Release(job.LockOwner!);
+            _executor?.Unreserve();
         }
     }
 
